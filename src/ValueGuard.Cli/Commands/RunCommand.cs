@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ValueGuard.Configuration.Sites;
+using ValueGuard.Gateway.Broker;
+using ValueGuard.Gateway.Hosting;
+
+namespace ValueGuard.Cli.Commands;
+
+/// <summary><c>valueguard run --site FILE</c>: runs the gateway for a site until stopped.</summary>
+internal static class RunCommand
+{
+    /// <summary>Environment variable holding the broker password when the site names no password file.</summary>
+    public const string PasswordVariable = "VALUEGUARD_MQTT_PASSWORD";
+
+    public static Command Create()
+    {
+        var siteOption = new Option<string>("--site") { Description = "The site YAML file", Required = true };
+        var command = new Command("run", "Run the gateway: ingest from the site's broker (or an embedded one), evaluate clauses, raise tickets") { siteOption };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (site, errors) = SiteModelLoader.Load(parse.GetValue(siteOption)!);
+            if (site is null)
+            {
+                foreach (var e in errors) Console.Error.WriteLine(e);
+                return 2;
+            }
+            await using var embedded = site.Site.Broker is null ? await EmbeddedBroker.StartAsync(1883).ConfigureAwait(false) : null;
+            var broker = site.Site.Broker?.Url ?? embedded!.Url;
+            var builder = HostFactory.Create(parse.GetValue(GlobalOptions.LogFormatOption)!);
+            builder.Services.AddValueGuardGateway(site, broker, ReadPassword(site.Site.Broker));
+            using var host = builder.Build();
+            await host.RunAsync(ct).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    private static string? ReadPassword(BrokerConfig? broker)
+    {
+        if (broker?.PasswordFile is { } file) return File.ReadAllText(file).TrimEnd('\r', '\n');
+        return Environment.GetEnvironmentVariable(PasswordVariable);
+    }
+}

@@ -1,0 +1,107 @@
+using ValueGuard.Configuration.Errors;
+using ValueGuard.Configuration.Yaml;
+using ValueGuard.Core.Signals;
+using YamlDotNet.RepresentationModel;
+
+namespace ValueGuard.Configuration.Profiles;
+
+/// <summary>Loads and validates a device profile YAML file.</summary>
+public static class DeviceProfileLoader
+{
+    private static readonly string[] SignalTypes = ["bool", "float", "int", "counter"];
+
+    public static ConfigResult<DeviceProfile> Load(string file, string text)
+    {
+        var errors = new ErrorList(file);
+        var root = YamlDocumentLoader.Load(file, text, errors);
+        if (root is null) return new(null, errors.Errors);
+        var profile = Read(root, errors);
+        return new(errors.Any ? null : profile, errors.Errors);
+    }
+
+    public static ConfigResult<DeviceProfile> LoadFile(string path) => Load(path, File.ReadAllText(path));
+
+    private static DeviceProfile? Read(YamlMappingNode root, ErrorList errors)
+    {
+        var r = new MappingReader(root, "profile", errors, "profile", "description", "source", "transport", "mqtt", "max_gap", "signals");
+        var name = r.String("profile", required: true);
+        var transport = r.Scalar("transport", required: true);
+        if (transport is not null && transport.Value != "mqtt")
+            errors.Add(transport, $"profile: transport '{transport.Value}' is not supported by this version", "use transport: mqtt (serial transports come with the serial ingest)");
+        var defaultGap = r.Duration("max_gap") ?? SignalSpec.DefaultMaxGap;
+        var mqtt = ReadMqtt(r, errors);
+        var signals = new Dictionary<string, SignalMapping>(StringComparer.Ordinal);
+        if (r.Mapping("signals", required: true) is { } signalMap)
+        {
+            foreach (var (keyNode, valueNode) in signalMap.Children)
+            {
+                var signalName = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+                if (valueNode is not YamlMappingNode body)
+                {
+                    errors.Add(valueNode, $"signal '{signalName}': expected a mapping like {{ field: temp_c, type: float }}");
+                    continue;
+                }
+                if (ReadSignal(signalName, body, defaultGap, errors) is { } signal) signals[signalName] = signal;
+            }
+            if (signalMap.Children.Count == 0) errors.Add(signalMap, "profile: 'signals' is empty", "list at least one signal");
+        }
+        if (name is null || mqtt is null) return null;
+        return new DeviceProfile(name, r.String("description"), r.String("source"), mqtt, signals);
+    }
+
+    private static MqttMapping? ReadMqtt(MappingReader profile, ErrorList errors)
+    {
+        var node = profile.Mapping("mqtt", required: true);
+        if (node is null) return null;
+        var r = new MappingReader(node, "mqtt", errors, "topic", "payload", "timestamp");
+        var topic = r.Scalar("topic", required: true);
+        if (topic is not null && !topic.Value!.Contains("{device}", StringComparison.Ordinal))
+            errors.Add(topic, "mqtt: the topic template has no {device} capture", "name the device's place in the topic, for example plant/{site}/{device}/telemetry");
+        var payload = r.Scalar("payload");
+        if (payload is not null && payload.Value != "json")
+            errors.Add(payload, $"mqtt: payload '{payload.Value}' is not supported by this version", "use payload: json");
+        TimestampMapping? timestamp = null;
+        if (r.Mapping("timestamp") is { } ts)
+        {
+            var tr = new MappingReader(ts, "timestamp", errors, "field", "unit");
+            var field = tr.String("field", required: true);
+            var unitNode = tr.Scalar("unit");
+            TimestampUnit? unit = (unitNode?.Value ?? "ms") switch
+            {
+                "s" => TimestampUnit.Seconds,
+                "ms" => TimestampUnit.Milliseconds,
+                "us" => TimestampUnit.Microseconds,
+                "ns" => TimestampUnit.Nanoseconds,
+                "iso8601" => TimestampUnit.Iso8601,
+                _ => null,
+            };
+            if (unit is null) errors.Add(unitNode!, $"timestamp: unit '{unitNode!.Value}' is not known", "use s, ms, us, ns or iso8601");
+            if (field is not null && unit is not null) timestamp = new TimestampMapping(field, unit.Value);
+        }
+        return topic is null ? null : new MqttMapping(topic.Value!, timestamp);
+    }
+
+    private static SignalMapping? ReadSignal(string name, YamlMappingNode body, TimeSpan defaultGap, ErrorList errors)
+    {
+        var r = new MappingReader(body, $"signal '{name}'", errors, "field", "type", "unit", "max_gap", "scale", "offset");
+        var field = r.String("field", required: true);
+        var typeNode = r.Scalar("type", required: true);
+        SignalKind? kind = typeNode?.Value switch
+        {
+            "bool" => SignalKind.Bool,
+            "float" or "int" => SignalKind.Float,
+            "counter" => SignalKind.Counter,
+            _ => null,
+        };
+        if (typeNode is not null && kind is null)
+        {
+            var guess = KeyMatcher.Closest(typeNode.Value!, SignalTypes);
+            errors.Add(typeNode, $"signal '{name}': type '{typeNode.Value}' is not known", guess is null ? "use bool, float, int or counter" : $"did you mean '{guess}'?");
+        }
+        var gap = r.Duration("max_gap") ?? defaultGap;
+        var scale = r.Number("scale") ?? 1;
+        var offset = r.Number("offset") ?? 0;
+        if (field is null || kind is null) return null;
+        return new SignalMapping(name, field, kind.Value, r.String("unit"), gap, scale, offset);
+    }
+}

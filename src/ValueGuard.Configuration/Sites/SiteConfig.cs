@@ -1,0 +1,28 @@
+using ValueGuard.Core.Commitments;
+
+namespace ValueGuard.Configuration.Sites;
+
+/// <summary>
+/// One gateway's configuration: its devices and their profiles, where telemetry comes from and goes,
+/// which contracts it checks and where tickets go. Paths are absolute, resolved against the site file.
+/// </summary>
+public sealed record SiteConfig(
+    string Id,
+    string File,
+    BrokerConfig? Broker,
+    string DataDirectory,
+    IReadOnlyList<DeviceConfig> Devices,
+    IReadOnlyList<string> ProfileDirectories,
+    IReadOnlyList<string> ContractFiles,
+    IReadOnlyList<TicketSinkConfig> TicketSinks,
+    EscalationPolicy Escalation,
+    TimeSpan EvaluationInterval);
+
+/// <summary>A device on the site and the profile that decodes it.</summary>
+public sealed record DeviceConfig(string Id, string Profile);
+
+/// <summary>The plant MQTT broker. Null in <see cref="SiteConfig.Broker"/> means the embedded broker.</summary>
+public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, string? PasswordFile);
+
+/// <summary>A place tickets go. Kind <c>file</c> writes one Markdown file per breach episode.</summary>
+public sealed record TicketSinkConfig(string Name, string Kind, string Path);

@@ -1,0 +1,92 @@
+using ValueGuard.Configuration.Errors;
+using ValueGuard.Configuration.Yaml;
+using ValueGuard.Core.Commitments;
+using YamlDotNet.RepresentationModel;
+
+namespace ValueGuard.Configuration.Sites;
+
+/// <summary>Loads and validates a site YAML file (not the files it names; see <see cref="SiteModelLoader"/>).</summary>
+public static class SiteLoader
+{
+    public static ConfigResult<SiteConfig> Load(string file, string text)
+    {
+        var errors = new ErrorList(file);
+        var root = YamlDocumentLoader.Load(file, text, errors);
+        if (root is null) return new(null, errors.Errors);
+        var site = Read(file, root, errors);
+        return new(errors.Any ? null : site, errors.Errors);
+    }
+
+    private static SiteConfig? Read(string file, YamlMappingNode root, ErrorList errors)
+    {
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
+        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every");
+        var id = r.String("site", required: true);
+        var broker = ReadBroker(r, errors);
+        var dataDir = Resolve(r.String("data_dir") ?? "data");
+        var profileDirs = Strings(r.Sequence("device_profiles", required: true), errors).Select(Resolve).ToList();
+        var contracts = Strings(r.Sequence("contracts"), errors).Select(Resolve).ToList();
+        var devices = new List<DeviceConfig>();
+        if (r.Sequence("devices", required: true) is { } deviceList)
+        {
+            foreach (var item in deviceList.Children)
+            {
+                if (item is not YamlMappingNode map) { errors.Add(item, "devices: each device is a mapping { id: …, profile: … }"); continue; }
+                var dr = new MappingReader(map, "device", errors, "id", "profile", "description");
+                var deviceId = dr.String("id", required: true);
+                var profile = dr.String("profile", required: true);
+                if (deviceId is not null && devices.Any(d => d.Id == deviceId)) errors.Add(map, $"device '{deviceId}' is listed twice", "give every device its own id");
+                if (deviceId is not null && profile is not null) devices.Add(new DeviceConfig(deviceId, profile));
+            }
+        }
+        var sinks = new List<TicketSinkConfig>();
+        if (r.Mapping("tickets") is { } tickets)
+        {
+            var tr = new MappingReader(tickets, "tickets", errors, "sinks");
+            foreach (var item in tr.Sequence("sinks", required: true)?.Children ?? [])
+            {
+                if (item is not YamlMappingNode map) { errors.Add(item, "tickets: each sink is a mapping { name: …, kind: file, path: … }"); continue; }
+                var sr = new MappingReader(map, "ticket sink", errors, "name", "kind", "path");
+                var kind = sr.Scalar("kind", required: true);
+                if (kind is not null && kind.Value != "file") errors.Add(kind, $"ticket sink kind '{kind.Value}' is not supported by this version", "use kind: file");
+                var name = sr.String("name") ?? kind?.Value ?? "file";
+                sinks.Add(new TicketSinkConfig(name, kind?.Value ?? "file", Path.Combine(dataDir, sr.String("path") ?? "tickets")));
+            }
+        }
+        var policy = EscalationPolicy.Default;
+        if (r.Mapping("escalation") is { } esc)
+        {
+            var er = new MappingReader(esc, "escalation", errors, "escalate_after", "max_level");
+            var after = er.Duration("escalate_after") ?? policy.EscalateAfter;
+            var max = (int)(er.Number("max_level") ?? policy.MaxLevel);
+            policy = policy with { EscalateAfter = after, MaxLevel = max };
+        }
+        var every = r.Duration("evaluate_every") ?? TimeSpan.FromMinutes(1);
+        if (id is null) return null;
+        return new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every);
+    }
+
+    private static BrokerConfig? ReadBroker(MappingReader site, ErrorList errors)
+    {
+        if (site.Mapping("broker") is not { } node) return null;
+        var r = new MappingReader(node, "broker", errors, "url", "client_id", "username", "password_file");
+        var url = r.Scalar("url", required: true);
+        if (url is null) return null;
+        if (!Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("mqtt" or "mqtts"))
+        {
+            errors.Add(url, $"broker: url '{url.Value}' is not an MQTT URL", "write mqtt://host:1883 or mqtts://host:8883");
+            return null;
+        }
+        return new BrokerConfig(uri, r.String("client_id") ?? "valueguard", r.String("username"), r.String("password_file"));
+    }
+
+    private static IEnumerable<string> Strings(YamlSequenceNode? seq, ErrorList errors)
+    {
+        foreach (var item in seq?.Children ?? [])
+        {
+            if (item is YamlScalarNode { Value: { } v }) yield return v;
+            else errors.Add(item, "expected a plain value in this list");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+using ValueGuard.Configuration.Contracts;
+using ValueGuard.Configuration.Errors;
+using ValueGuard.Configuration.Profiles;
+using ValueGuard.Core.Contracts;
+using ValueGuard.Core.Signals;
+
+namespace ValueGuard.Configuration.Sites;
+
+/// <summary>Loads a site file and every profile and contract it names, collecting all errors.</summary>
+public static class SiteModelLoader
+{
+    public static (SiteModel? Model, IReadOnlyList<ConfigError> Errors) Load(string siteFile)
+    {
+        var errors = new List<ConfigError>();
+        var siteResult = SiteLoader.Load(siteFile, File.ReadAllText(siteFile));
+        errors.AddRange(siteResult.Errors);
+        if (siteResult.Value is not { } site) return (null, errors);
+
+        var profiles = LoadProfiles(site, errors);
+        var catalog = BuildCatalog(site, profiles, errors);
+        var contracts = new List<Contract>();
+        foreach (var file in site.ContractFiles)
+        {
+            if (!File.Exists(file))
+            {
+                errors.Add(new ConfigError(site.File, 1, 1, $"contract file '{file}' does not exist", "fix the path under 'contracts:'; paths are relative to the site file"));
+                continue;
+            }
+            var result = ContractLoader.LoadFile(file, catalog);
+            errors.AddRange(result.Errors);
+            if (result.Value is { } contract) contracts.Add(contract);
+        }
+        return errors.Count > 0 ? (null, errors) : (new SiteModel(site, profiles, contracts, catalog), errors);
+    }
+
+    public static Dictionary<string, DeviceProfile> LoadProfiles(SiteConfig site, List<ConfigError> errors)
+    {
+        var profiles = new Dictionary<string, DeviceProfile>(StringComparer.Ordinal);
+        foreach (var dir in site.ProfileDirectories)
+        {
+            if (!Directory.Exists(dir))
+            {
+                errors.Add(new ConfigError(site.File, 1, 1, $"device profile folder '{dir}' does not exist", "fix the path under 'device_profiles:'; paths are relative to the site file"));
+                continue;
+            }
+            foreach (var file in Directory.EnumerateFiles(dir, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                var result = DeviceProfileLoader.LoadFile(file);
+                errors.AddRange(result.Errors);
+                if (result.Value is { } profile) profiles[profile.Name] = profile;
+            }
+        }
+        return profiles;
+    }
+
+    public static SignalCatalog BuildCatalog(SiteConfig site, IReadOnlyDictionary<string, DeviceProfile> profiles, List<ConfigError> errors)
+    {
+        var specs = new List<SignalSpec>();
+        foreach (var device in site.Devices)
+        {
+            if (!profiles.TryGetValue(device.Profile, out var profile))
+            {
+                errors.Add(new ConfigError(site.File, 1, 1, $"device '{device.Id}' uses profile '{device.Profile}', which is not in the profile folders",
+                    $"known profiles: {string.Join(", ", profiles.Keys.Order())}"));
+                continue;
+            }
+            specs.AddRange(profile.Signals.Values.Select(s => new SignalSpec(new SignalId(device.Id, s.Name), s.Kind, s.MaxGap, s.Unit)));
+        }
+        return new SignalCatalog(specs);
+    }
+}

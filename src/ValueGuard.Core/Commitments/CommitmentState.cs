@@ -1,0 +1,19 @@
+namespace ValueGuard.Core.Commitments;
+
+/// <summary>Where a clause stands in its lifecycle.</summary>
+public enum CommitmentState
+{
+    /// <summary>The clause's window has not started.</summary>
+    Scheduled,
+    Compliant,
+    AtRisk,
+    Breached,
+    /// <summary>Breached and escalated; the level is in <see cref="CommitmentSnapshot.EscalationLevel"/>.</summary>
+    Escalated,
+    Acknowledged,
+    Recovered,
+    /// <summary>Coverage below the clause's minimum: the data cannot say.</summary>
+    Indeterminate,
+    ClosedMet,
+    ClosedMissed,
+}

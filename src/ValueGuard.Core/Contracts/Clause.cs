@@ -1,0 +1,21 @@
+using ValueGuard.Core.Kpis;
+using ValueGuard.Core.Quantities;
+using ValueGuard.Core.Windows;
+
+namespace ValueGuard.Core.Contracts;
+
+/// <summary>
+/// One value commitment of a contract: what is measured, over which window, the target that must
+/// hold, the warn level that means "at risk", and how much of the window must be known.
+/// </summary>
+public sealed record Clause(
+    ClauseId Id,
+    string Text,
+    KpiDefinition Kpi,
+    WindowSpec Window,
+    Threshold Target,
+    Threshold? Warn,
+    double MinCoverage)
+{
+    public const double DefaultMinCoverage = 0.9;
+}

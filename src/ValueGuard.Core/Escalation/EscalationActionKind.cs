@@ -1,0 +1,14 @@
+namespace ValueGuard.Core.Escalation;
+
+/// <summary>What an escalation action does to the ticket of a breach episode.</summary>
+public enum EscalationActionKind
+{
+    /// <summary>Open the ticket for a new breach episode.</summary>
+    Open,
+    /// <summary>Raise priority and tell the next owner: the breach is unacknowledged.</summary>
+    Escalate,
+    /// <summary>The clause recovered: comment and resolve.</summary>
+    Resolve,
+    /// <summary>The period ended: final comment with the verdict.</summary>
+    Close,
+}

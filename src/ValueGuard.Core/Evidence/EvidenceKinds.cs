@@ -1,0 +1,9 @@
+namespace ValueGuard.Core.Evidence;
+
+/// <summary>The kinds of evidence records, as written in the ledger.</summary>
+public static class EvidenceKinds
+{
+    public const string ContractLoaded = "contract-loaded";
+    public const string Transition = "transition";
+    public const string TicketAction = "ticket-action";
+}

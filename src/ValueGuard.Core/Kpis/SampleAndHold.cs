@@ -1,0 +1,28 @@
+using ValueGuard.Core.Signals;
+using ValueGuard.Core.Windows;
+
+namespace ValueGuard.Core.Kpis;
+
+/// <summary>
+/// Turns samples into known stretches of time: each value holds until the next sample, but for at
+/// most the signal's max gap; beyond that the time is unknown. Stretches are clipped to the window.
+/// </summary>
+public static class SampleAndHold
+{
+    public static IEnumerable<HeldSegment> Segments(IReadOnlyList<Sample> samples, EvaluationWindow window, TimeSpan maxGap)
+    {
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var start = samples[i].Timestamp;
+            var holdUntil = start + maxGap;
+            if (i + 1 < samples.Count && samples[i + 1].Timestamp < holdUntil) holdUntil = samples[i + 1].Timestamp;
+            var from = start > window.From ? start : window.From;
+            var to = holdUntil < window.To ? holdUntil : window.To;
+            if (to > from) yield return new HeldSegment(from, to, samples[i].Value);
+        }
+    }
+
+    /// <summary>How many samples contribute to the window (the ones inside it plus one held into it).</summary>
+    public static int CountUsed(IReadOnlyList<Sample> samples, EvaluationWindow window, TimeSpan maxGap) =>
+        Segments(samples, window, maxGap).Count();
+}

@@ -1,0 +1,16 @@
+namespace ValueGuard.Core.Signals;
+
+/// <summary>A fixed set of signal specifications.</summary>
+public sealed class SignalCatalog : ISignalCatalog
+{
+    private readonly Dictionary<SignalId, SignalSpec> specs;
+
+    public SignalCatalog(IEnumerable<SignalSpec> specs)
+    {
+        this.specs = specs.ToDictionary(s => s.Id);
+    }
+
+    public IReadOnlyCollection<SignalSpec> All => specs.Values;
+
+    public bool TryGet(SignalId id, out SignalSpec spec) => specs.TryGetValue(id, out spec!);
+}

@@ -1,0 +1,12 @@
+using ValueGuard.Core.Commitments;
+
+namespace ValueGuard.Core.Storage;
+
+/// <summary>Persists each clause's commitment snapshot so state survives restarts.</summary>
+public interface ICommitmentStore
+{
+    /// <summary>The stored snapshot, or null when the clause is new or its definition changed.</summary>
+    Task<CommitmentSnapshot?> LoadAsync(string contractId, string clauseId, string definitionHash, CancellationToken cancellationToken);
+
+    Task SaveAsync(string contractId, string clauseId, string definitionHash, CommitmentSnapshot snapshot, CancellationToken cancellationToken);
+}

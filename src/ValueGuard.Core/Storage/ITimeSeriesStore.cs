@@ -1,0 +1,16 @@
+using ValueGuard.Core.Signals;
+
+namespace ValueGuard.Core.Storage;
+
+/// <summary>
+/// Where samples live. Writing the same signal and timestamp twice keeps one sample (the last),
+/// so replays are idempotent.
+/// </summary>
+public interface ITimeSeriesStore
+{
+    /// <summary>Stores samples durably; when the task completes they survive a crash.</summary>
+    Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken);
+
+    /// <summary>Samples of one signal in <c>[from, to)</c>, ordered by time.</summary>
+    Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+}

@@ -1,0 +1,102 @@
+using System.Text.Json;
+using ValueGuard.Core.Escalation;
+using ValueGuard.Storage;
+using ValueGuard.Storage.Evidence;
+
+namespace ValueGuard.Escalation.Outbox;
+
+/// <summary>
+/// The durable outbox: an action is written here before anything is sent, once per sink (the
+/// idempotency key is unique per sink), and marked done only after the sink succeeded.
+/// </summary>
+public sealed class EscalationOutbox : IDisposable
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS outbox (
+          id INTEGER PRIMARY KEY AUTOINCREMENT,
+          key TEXT NOT NULL, sink TEXT NOT NULL, episode TEXT NOT NULL,
+          action TEXT NOT NULL, created INTEGER NOT NULL,
+          status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+          next_attempt INTEGER NOT NULL, last_error TEXT NULL, remote_id TEXT NULL,
+          UNIQUE (key, sink));
+        """;
+
+    private readonly SqliteDatabase db;
+
+    public EscalationOutbox(string path)
+    {
+        db = new SqliteDatabase(path, Schema);
+    }
+
+    /// <summary>Adds the action for each sink unless it is there already; returns how many were new.</summary>
+    public Task<int> EnqueueAsync(EscalationAction action, IEnumerable<string> sinks, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(action, JsonlEvidenceLedger.BodyOptions);
+        var sinkList = sinks.ToList();
+        return db.UseAsync(c =>
+        {
+            using var tx = c.BeginTransaction();
+            var added = 0;
+            foreach (var sink in sinkList)
+            {
+                using var cmd = c.CreateCommand();
+                cmd.Transaction = tx;
+                cmd.CommandText = """
+                    INSERT OR IGNORE INTO outbox (key, sink, episode, action, created, status, next_attempt)
+                    VALUES ($k, $s, $e, $a, $t, 'Pending', $t)
+                    """;
+                cmd.Parameters.AddWithValue("$k", action.IdempotencyKey);
+                cmd.Parameters.AddWithValue("$s", sink);
+                cmd.Parameters.AddWithValue("$e", action.Episode.ToString());
+                cmd.Parameters.AddWithValue("$a", json);
+                cmd.Parameters.AddWithValue("$t", action.At.UtcTicks);
+                added += cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+            return added;
+        }, cancellationToken);
+    }
+
+    /// <summary>Pending entries due at <paramref name="now"/>, oldest first.</summary>
+    public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        QueryAsync("status = 'Pending' AND next_attempt <= $now", now, cancellationToken);
+
+    public Task<IReadOnlyList<OutboxEntry>> AllAsync(CancellationToken cancellationToken) =>
+        QueryAsync("1 = 1", DateTimeOffset.MaxValue, cancellationToken);
+
+    public Task MarkDoneAsync(long id, string remoteId, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE outbox SET status = 'Done', attempts = attempts + 1, remote_id = $r, last_error = NULL WHERE id = $id",
+            cancellationToken, ("$id", id), ("$r", remoteId));
+
+    public Task MarkFailedAsync(long id, string error, DateTimeOffset nextAttempt, bool dead, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE outbox SET status = $st, attempts = attempts + 1, last_error = $err, next_attempt = $n WHERE id = $id",
+            cancellationToken, ("$id", id), ("$st", dead ? "Dead" : "Pending"), ("$err", error), ("$n", nextAttempt.UtcTicks));
+
+    private Task ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
+        db.UseAsync(c =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+            return cmd.ExecuteNonQuery();
+        }, cancellationToken);
+
+    private Task<IReadOnlyList<OutboxEntry>> QueryAsync(string where, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.UseAsync<IReadOnlyList<OutboxEntry>>(c =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = $"SELECT id, sink, action, status, attempts, last_error, remote_id FROM outbox WHERE {where} ORDER BY id";
+            cmd.Parameters.AddWithValue("$now", now == DateTimeOffset.MaxValue ? long.MaxValue : now.UtcTicks);
+            using var r = cmd.ExecuteReader();
+            var list = new List<OutboxEntry>();
+            while (r.Read())
+            {
+                var action = JsonSerializer.Deserialize<EscalationAction>(r.GetString(2), JsonlEvidenceLedger.BodyOptions)!;
+                list.Add(new OutboxEntry(r.GetInt64(0), r.GetString(1), action, Enum.Parse<OutboxStatus>(r.GetString(3)), r.GetInt32(4),
+                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
+            }
+            return list;
+        }, cancellationToken);
+
+    public void Dispose() => db.Dispose();
+}

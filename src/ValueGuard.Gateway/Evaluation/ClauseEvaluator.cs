@@ -1,0 +1,130 @@
+using Microsoft.Extensions.Logging;
+using ValueGuard.Core.Commitments;
+using ValueGuard.Core.Contracts;
+using ValueGuard.Core.Escalation;
+using ValueGuard.Core.Evidence;
+using ValueGuard.Core.Kpis;
+using ValueGuard.Core.Signals;
+using ValueGuard.Core.Storage;
+using ValueGuard.Core.Verdicts;
+using ValueGuard.Core.Windows;
+using ValueGuard.Escalation.Outbox;
+
+namespace ValueGuard.Gateway.Evaluation;
+
+/// <summary>
+/// Evaluates every clause at an instant: reads its window from the store, computes the KPI, decides
+/// the verdict, drives the commitment, records each transition in the evidence ledger and puts the
+/// escalation actions it calls for into the outbox. State is loaded and saved per clause.
+/// </summary>
+public sealed partial class ClauseEvaluator
+{
+    private readonly IReadOnlyList<Contract> contracts;
+    private readonly ISignalCatalog catalog;
+    private readonly ITimeSeriesStore store;
+    private readonly ICommitmentStore commitments;
+    private readonly IEvidenceLedger ledger;
+    private readonly EscalationOutbox outbox;
+    private readonly IReadOnlyCollection<string> sinks;
+    private readonly EscalationPolicy policy;
+    private readonly ILogger<ClauseEvaluator> log;
+    private readonly Dictionary<(string, ClauseId), ClauseStatus> statuses = [];
+
+    public ClauseEvaluator(
+        IReadOnlyList<Contract> contracts,
+        ISignalCatalog catalog,
+        ITimeSeriesStore store,
+        ICommitmentStore commitments,
+        IEvidenceLedger ledger,
+        EscalationOutbox outbox,
+        IReadOnlyCollection<string> sinks,
+        EscalationPolicy policy,
+        ILogger<ClauseEvaluator> log)
+    {
+        this.contracts = contracts;
+        this.catalog = catalog;
+        this.store = store;
+        this.commitments = commitments;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.sinks = sinks;
+        this.policy = policy;
+        this.log = log;
+    }
+
+    /// <summary>The latest status of every clause evaluated so far, in contract order.</summary>
+    public IReadOnlyList<ClauseStatus> Statuses => [.. statuses.Values];
+
+    /// <summary>Records the contract versions in force; call once at start.</summary>
+    public async Task RecordContractsAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        foreach (var c in contracts)
+            await ledger.AppendAsync(EvidenceKinds.ContractLoaded, at, new ContractEvidence(c.Id, c.Customer, c.SourceSha256, c.Clauses.Count), ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<ClauseStatus>> EvaluateAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        foreach (var contract in contracts)
+            foreach (var clause in contract.Clauses)
+                statuses[(contract.Id, clause.Id)] = await EvaluateClauseAsync(contract, clause, at, ct).ConfigureAwait(false);
+        return Statuses;
+    }
+
+    private async Task<ClauseStatus> EvaluateClauseAsync(Contract contract, Clause clause, DateTimeOffset at, CancellationToken ct)
+    {
+        var definition = ClauseDefinition.Hash(contract, clause);
+        var snapshot = await commitments.LoadAsync(contract.Id, clause.Id.Value, definition, ct).ConfigureAwait(false)
+            ?? CommitmentSnapshot.Initial(at);
+        var window = clause.Window.Resolve(at, contract.Timeline);
+        if (window is null) return new ClauseStatus(contract, clause, at, null, null, snapshot);
+
+        var result = await ComputeAsync(clause.Kpi, window.Value, ct).ConfigureAwait(false);
+        var verdict = VerdictRules.Decide(clause, result);
+        if (snapshot.IsClosed) return new ClauseStatus(contract, clause, at, result, verdict, snapshot);
+
+        var commitment = new Commitment(snapshot);
+        var transitions = new List<CommitmentTransition>();
+        var periodEnd = clause.Window.EndsAt(contract.Timeline);
+        if (periodEnd is { } end && at >= end && verdict != Verdict.Indeterminate)
+        {
+            transitions.AddRange(commitment.Apply(verdict, end));
+            transitions.AddRange(commitment.ClosePeriod(verdict is Verdict.Met or Verdict.AtRisk, end));
+        }
+        else
+        {
+            transitions.AddRange(commitment.Apply(verdict, at));
+            transitions.AddRange(commitment.EscalateIfDue(policy, at));
+        }
+
+        foreach (var t in transitions)
+            await RecordAsync(contract, clause, t, verdict, result, ct).ConfigureAwait(false);
+        if (transitions.Count > 0 || snapshot != commitment.Snapshot)
+            await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
+        return new ClauseStatus(contract, clause, at, result, verdict, commitment.Snapshot);
+    }
+
+    private async Task<KpiResult> ComputeAsync(KpiDefinition kpi, EvaluationWindow window, CancellationToken ct)
+    {
+        var samples = new Dictionary<SignalId, IReadOnlyList<Sample>>();
+        foreach (var signal in kpi.Inputs.Distinct())
+        {
+            var maxGap = catalog.TryGet(signal, out var spec) ? spec.MaxGap : SignalSpec.DefaultMaxGap;
+            samples[signal] = await store.ReadAsync(signal, window.From - maxGap, window.To, ct).ConfigureAwait(false);
+        }
+        return kpi.Compute(new EvaluationWindowInputs(window, samples, catalog));
+    }
+
+    private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, CancellationToken ct)
+    {
+        var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result), ct).ConfigureAwait(false);
+        LogTransition(contract.Id, clause.Id.Value, t.From, t.To, t.At, result.FormatValue(), result.Coverage, record.Hash);
+        if (EscalationPlanner.ActionFor(t) is not { } kind) return;
+        var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, t.EpisodeNumber);
+        var content = TicketContentFactory.Create(contract, clause, t, result, kind, record.Hash);
+        await outbox.EnqueueAsync(new EscalationAction(episode, kind, t.EscalationLevel, t.At, content), sinks, ct).ConfigureAwait(false);
+    }
+
+    [LoggerMessage(EventId = 2001, EventName = "ClauseTransition", Level = LogLevel.Information,
+        Message = "Clause {ContractId}/{ClauseId} moved {From} -> {To} at {Instant:u} (KPI {Value}, coverage {Coverage:P1}, evidence {EvidenceHash})")]
+    private partial void LogTransition(string contractId, string clauseId, CommitmentState from, CommitmentState to, DateTimeOffset instant, string value, double coverage, string evidenceHash);
+}

@@ -1,0 +1,13 @@
+namespace ValueGuard.Gateway.Hosting;
+
+/// <summary>Where a gateway keeps its data: one folder, one file per store.</summary>
+public sealed record GatewayPaths(string DataDirectory)
+{
+    public string Samples => Path.Combine(DataDirectory, "samples.db");
+
+    public string Commitments => Path.Combine(DataDirectory, "state.db");
+
+    public string Outbox => Path.Combine(DataDirectory, "outbox.db");
+
+    public string Ledger => Path.Combine(DataDirectory, "ledger.jsonl");
+}

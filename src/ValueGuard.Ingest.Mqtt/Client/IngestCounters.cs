@@ -1,0 +1,40 @@
+using System.Collections.Concurrent;
+
+namespace ValueGuard.Ingest.Mqtt.Client;
+
+/// <summary>What ingest has done since start: for status, metrics and tests.</summary>
+public sealed class IngestCounters
+{
+    private long received;
+    private long stored;
+    private long samples;
+    private long rejected;
+
+    public long Received => Interlocked.Read(ref received);
+
+    /// <summary>Messages whose samples are durable and which were acknowledged to the broker.</summary>
+    public long Stored => Interlocked.Read(ref stored);
+
+    public long SamplesStored => Interlocked.Read(ref samples);
+
+    public long Rejected => Interlocked.Read(ref rejected);
+
+    /// <summary>Messages finished either way (stored or rejected).</summary>
+    public long Done => Stored + Rejected;
+
+    public ConcurrentDictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
+
+    internal void OnReceived() => Interlocked.Increment(ref received);
+
+    internal void OnStored(int messages, int sampleCount)
+    {
+        Interlocked.Add(ref samples, sampleCount);
+        Interlocked.Add(ref stored, messages);
+    }
+
+    internal long OnRejected(string reason)
+    {
+        Interlocked.Increment(ref rejected);
+        return RejectedByReason.AddOrUpdate(reason, 1, (_, n) => n + 1);
+    }
+}

@@ -1,0 +1,33 @@
+namespace ValueGuard.Ingest.Mqtt.Client;
+
+/// <summary>How the gateway connects to the plant broker and how much it may hold in memory.</summary>
+public sealed class MqttIngestOptions
+{
+    public required Uri Broker { get; init; }
+
+    /// <summary>Stable per gateway: the broker keeps this client's persistent session (QoS 1 messages) across reconnects.</summary>
+    public string ClientId { get; init; } = "valueguard";
+
+    public string? Username { get; init; }
+
+    /// <summary>Read from a file or the environment; never logged.</summary>
+    public string? Password { get; init; }
+
+    /// <summary>Messages decoded but not yet durable. When full, receiving waits and the broker holds the rest.</summary>
+    public int ChannelCapacity { get; init; } = 10_000;
+
+    /// <summary>Most messages written to the store in one transaction.</summary>
+    public int MaxBatch { get; init; } = 2_000;
+
+    public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
+
+    public void Validate()
+    {
+        if (Broker.Scheme is not ("mqtt" or "mqtts"))
+            throw new ArgumentException($"MqttIngestOptions.Broker: '{Broker}' is not an mqtt:// or mqtts:// URL.");
+        if (ChannelCapacity < 1 || MaxBatch < 1)
+            throw new ArgumentException("MqttIngestOptions: ChannelCapacity and MaxBatch must be at least 1.");
+    }
+}

@@ -1,0 +1,199 @@
+using System.Security.Authentication;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MQTTnet;
+using MQTTnet.Formatter;
+using ValueGuard.Core.Signals;
+using ValueGuard.Core.Storage;
+using ValueGuard.Ingest.Mqtt.Decoding;
+
+namespace ValueGuard.Ingest.Mqtt.Client;
+
+/// <summary>
+/// Subscribes to the site's device topics with QoS 1 on a persistent session and stores what arrives.
+/// A message is acknowledged to the broker only after its samples are durable in the store, so a crash
+/// in between makes the broker redeliver it instead of losing it. Acknowledgements go out in arrival order.
+/// </summary>
+public sealed partial class MqttIngestService : BackgroundService
+{
+    private readonly MqttIngestOptions options;
+    private readonly SiteMessageRouter router;
+    private readonly ITimeSeriesStore store;
+    private readonly TimeProvider time;
+    private readonly ILogger<MqttIngestService> log;
+    private readonly Channel<Pending> pending;
+    private readonly IMqttClient client;
+    private int connectionGeneration;
+
+    public MqttIngestService(MqttIngestOptions options, SiteMessageRouter router, ITimeSeriesStore store, TimeProvider time, ILogger<MqttIngestService> log)
+    {
+        options.Validate();
+        this.options = options;
+        this.router = router;
+        this.store = store;
+        this.time = time;
+        this.log = log;
+        pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.ChannelCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        client = new MqttClientFactory().CreateMqttClient();
+        client.ApplicationMessageReceivedAsync += OnMessageAsync;
+    }
+
+    public IngestCounters Counters { get; } = new();
+
+    public bool IsConnected => client.IsConnected;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var writer = Task.Run(() => WriteLoopAsync(stoppingToken), stoppingToken);
+        var attempt = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!client.IsConnected)
+                {
+                    await ConnectAsync(stoppingToken).ConfigureAwait(false);
+                    attempt = 0;
+                }
+                await Task.Delay(TimeSpan.FromMilliseconds(250), time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e)
+            {
+                attempt++;
+                var delay = Backoff(attempt);
+                LogConnectFailed(options.Broker.Host, options.Broker.Port, attempt, delay, e.Message);
+                try { await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false); }
+                catch (OperationCanceledException) { break; }
+            }
+        }
+        pending.Writer.TryComplete();
+        await writer.ConfigureAwait(false);
+        if (client.IsConnected)
+        {
+            try { await client.DisconnectAsync(new MqttClientDisconnectOptions(), CancellationToken.None).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OutOfMemoryException) { LogDisconnectFailed(e.Message); }
+        }
+    }
+
+    private async Task ConnectAsync(CancellationToken ct)
+    {
+        var builder = new MqttClientOptionsBuilder()
+            .WithTcpServer(options.Broker.Host, options.Broker.IsDefaultPort || options.Broker.Port < 0 ? (options.Broker.Scheme == "mqtts" ? 8883 : 1883) : options.Broker.Port)
+            .WithClientId(options.ClientId)
+            .WithProtocolVersion(MqttProtocolVersion.V311)
+            .WithCleanSession(false)
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30));
+        if (options.Username is not null) builder.WithCredentials(options.Username, options.Password);
+        if (options.Broker.Scheme == "mqtts")
+            builder.WithTlsOptions(t => t.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13).WithTargetHost(options.Broker.Host));
+        Interlocked.Increment(ref connectionGeneration);
+        var result = await client.ConnectAsync(builder.Build(), ct).ConfigureAwait(false);
+        var subscribe = new MqttClientSubscribeOptionsBuilder();
+        foreach (var filter in router.Filters) subscribe.WithTopicFilter(f => f.WithTopic(filter).WithAtLeastOnceQoS());
+        await client.SubscribeAsync(subscribe.Build(), ct).ConfigureAwait(false);
+        LogConnected(options.Broker.Host, options.Broker.Port, result.IsSessionPresent, string.Join(", ", router.Filters));
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessageReceivedEventArgs e)
+    {
+        e.AutoAcknowledge = false;
+        Counters.OnReceived();
+        var result = router.Decode(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, time.GetUtcNow());
+        if (result.IsRejected)
+        {
+            var count = Counters.OnRejected(result.RejectReason!);
+            if (count <= 10 || count % 1000 == 0) LogRejected(e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, count);
+        }
+        await pending.Writer.WriteAsync(new Pending(e, result.Samples, Volatile.Read(ref connectionGeneration)), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync(CancellationToken ct)
+    {
+        var batch = new List<Pending>(options.MaxBatch);
+        var samples = new List<Sample>();
+        while (await pending.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            batch.Clear();
+            samples.Clear();
+            while (batch.Count < options.MaxBatch && pending.Reader.TryRead(out var item))
+            {
+                batch.Add(item);
+                samples.AddRange(item.Samples);
+            }
+            await WriteDurablyAsync(samples, ct).ConfigureAwait(false);
+            var storedMessages = 0;
+            foreach (var item in batch)
+            {
+                if (item.Samples.Count > 0) storedMessages++;
+                // After a reconnect the broker redelivers unacknowledged messages itself; a packet id of an
+                // old connection must not be acknowledged on the new one.
+                if (item.Generation != Volatile.Read(ref connectionGeneration) || !client.IsConnected) continue;
+                try { await item.Message.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false); }
+                catch (Exception e) when (e is not OutOfMemoryException) { LogAckFailed(e.Message); }
+            }
+            Counters.OnStored(storedMessages, samples.Count);
+        }
+    }
+
+    private async Task WriteDurablyAsync(List<Sample> samples, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await store.WriteAsync(samples, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Not acknowledged yet: the broker still holds these messages, so waiting loses nothing.
+                LogStoreFailed(samples.Count, attempt, e.Message);
+                if (ct.IsCancellationRequested) throw;
+                await Task.Delay(Backoff(attempt), time, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(options.ReconnectMaxDelay.TotalMilliseconds, options.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, Math.Min(attempt, 16)));
+        return TimeSpan.FromMilliseconds(ceiling / 2 + Random.Shared.NextDouble() * ceiling / 2);
+    }
+
+    public override void Dispose()
+    {
+        client.Dispose();
+        base.Dispose();
+    }
+
+    private sealed record Pending(MqttApplicationMessageReceivedEventArgs Message, IReadOnlyList<Sample> Samples, int Generation);
+
+    [LoggerMessage(EventId = 1001, EventName = "MqttConnected", Level = LogLevel.Information,
+        Message = "Connected to MQTT broker {Host}:{Port} (session present: {SessionPresent}), subscribed to {Filters}")]
+    private partial void LogConnected(string host, int port, bool sessionPresent, string filters);
+
+    [LoggerMessage(EventId = 1002, EventName = "MqttConnectFailed", Level = LogLevel.Warning,
+        Message = "Cannot reach MQTT broker {Host}:{Port} (attempt {Attempt}), retrying in {Delay}: {Error}")]
+    private partial void LogConnectFailed(string host, int port, int attempt, TimeSpan delay, string error);
+
+    [LoggerMessage(EventId = 1003, EventName = "MqttMessageRejected", Level = LogLevel.Warning,
+        Message = "Rejected message on {Topic}: {Reason} ({Detail}); {Count} so far for this reason")]
+    private partial void LogRejected(string topic, string reason, string detail, long count);
+
+    [LoggerMessage(EventId = 1004, EventName = "StoreWriteFailed", Level = LogLevel.Error,
+        Message = "Could not store {SampleCount} samples (attempt {Attempt}); messages stay unacknowledged: {Error}")]
+    private partial void LogStoreFailed(int sampleCount, int attempt, string error);
+
+    [LoggerMessage(EventId = 1005, EventName = "MqttAckFailed", Level = LogLevel.Warning,
+        Message = "Could not acknowledge a message; the broker will redeliver it: {Error}")]
+    private partial void LogAckFailed(string error);
+
+    [LoggerMessage(EventId = 1006, EventName = "MqttDisconnectFailed", Level = LogLevel.Debug,
+        Message = "Disconnect failed: {Error}")]
+    private partial void LogDisconnectFailed(string error);
+}

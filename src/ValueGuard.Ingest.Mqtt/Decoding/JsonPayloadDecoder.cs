@@ -1,0 +1,114 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using ValueGuard.Configuration.Profiles;
+using ValueGuard.Core.Signals;
+
+namespace ValueGuard.Ingest.Mqtt.Decoding;
+
+/// <summary>
+/// Decodes a JSON payload with a device profile: each signal's field path (<c>state.running</c>)
+/// names a value; the timestamp field (if any) gives the measurement time, otherwise arrival time.
+/// Missing fields yield no sample for that signal; a payload without any mapped field is rejected.
+/// </summary>
+public sealed class JsonPayloadDecoder
+{
+    public const int MaxDepth = 32;
+
+    private readonly DeviceProfile profile;
+    private readonly (SignalMapping Mapping, string[] Path)[] signals;
+    private readonly string[]? timestampPath;
+
+    public JsonPayloadDecoder(DeviceProfile profile)
+    {
+        this.profile = profile;
+        signals = profile.Signals.Values.Select(s => (s, s.Field.Split('.'))).ToArray();
+        timestampPath = profile.Mqtt.Timestamp?.Field.Split('.');
+    }
+
+    public DecodeResult Decode(string device, ReadOnlySequence<byte> payload, DateTimeOffset arrival)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(payload, new JsonDocumentOptions { MaxDepth = MaxDepth });
+        }
+        catch (JsonException e)
+        {
+            return DecodeResult.Rejected("invalid-json", e.Message);
+        }
+        using (doc)
+        {
+            var timestamp = arrival;
+            if (timestampPath is not null)
+            {
+                if (Find(doc.RootElement, timestampPath) is not { } tsElement || !TryTimestamp(tsElement, profile.Mqtt.Timestamp!.Unit, out timestamp))
+                    return DecodeResult.Rejected("bad-timestamp", $"field '{profile.Mqtt.Timestamp!.Field}' is missing or not a {profile.Mqtt.Timestamp.Unit} timestamp");
+            }
+            var samples = new List<Sample>(signals.Length);
+            foreach (var (mapping, path) in signals)
+            {
+                if (Find(doc.RootElement, path) is not { } element) continue;
+                if (!TryValue(element, mapping.Kind, out var raw))
+                    return DecodeResult.Rejected("wrong-type", $"field '{mapping.Field}' holds {element.ValueKind}, expected {mapping.Kind}");
+                samples.Add(new Sample(new SignalId(device, mapping.Name), timestamp, raw * mapping.Scale + mapping.Offset));
+            }
+            return samples.Count == 0
+                ? DecodeResult.Rejected("no-signals", $"none of the fields of profile '{profile.Name}' is in the payload")
+                : new DecodeResult(samples, null);
+        }
+    }
+
+    private static JsonElement? Find(JsonElement root, string[] path)
+    {
+        var current = root;
+        foreach (var part in path)
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out current)) return null;
+        }
+        return current;
+    }
+
+    private static bool TryValue(JsonElement element, SignalKind kind, out double value)
+    {
+        value = 0;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.True:
+                value = 1;
+                return kind == SignalKind.Bool;
+            case JsonValueKind.False:
+                return kind == SignalKind.Bool;
+            case JsonValueKind.Number:
+                return element.TryGetDouble(out value) && double.IsFinite(value) && (kind != SignalKind.Bool || value is 0 or 1);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryTimestamp(JsonElement element, TimestampUnit unit, out DateTimeOffset timestamp)
+    {
+        timestamp = default;
+        if (unit == TimestampUnit.Iso8601)
+            return element.ValueKind == JsonValueKind.String
+                && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp);
+        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out var n)) return false;
+        long ticks;
+        try
+        {
+            ticks = unit switch
+            {
+                TimestampUnit.Seconds => checked(n * TimeSpan.TicksPerSecond),
+                TimestampUnit.Milliseconds => checked(n * TimeSpan.TicksPerMillisecond),
+                TimestampUnit.Microseconds => checked(n * 10),
+                _ => n / 100,
+            };
+            timestamp = DateTimeOffset.UnixEpoch.AddTicks(ticks);
+            return true;
+        }
+        catch (Exception e) when (e is OverflowException or ArgumentOutOfRangeException)
+        {
+            return false;
+        }
+    }
+}
