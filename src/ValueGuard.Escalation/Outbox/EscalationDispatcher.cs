@@ -33,10 +33,16 @@ public sealed partial class EscalationDispatcher
         var now = time.GetUtcNow();
         var blocked = new HashSet<(string Sink, string Episode)>();
         var delivered = 0;
-        foreach (var entry in await outbox.DueAsync(now, cancellationToken).ConfigureAwait(false))
+        foreach (var entry in await outbox.PendingAsync(cancellationToken).ConfigureAwait(false))
         {
             var episode = entry.Action.Episode.ToString();
             if (blocked.Contains((entry.Sink, episode))) continue;
+            if (entry.NextAttempt > now)
+            {
+                // Backing off: later actions of this episode wait for it, so a ticket never sees them out of order.
+                blocked.Add((entry.Sink, episode));
+                continue;
+            }
             if (!sinks.TryGetValue(entry.Sink, out var sink))
             {
                 await outbox.MarkFailedAsync(entry.Id, $"no sink named '{entry.Sink}' is configured", now, dead: true, cancellationToken).ConfigureAwait(false);

@@ -57,12 +57,12 @@ public sealed class EscalationOutbox : IDisposable
         }, cancellationToken);
     }
 
-    /// <summary>Pending entries due at <paramref name="now"/>, oldest first.</summary>
-    public Task<IReadOnlyList<OutboxEntry>> DueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        QueryAsync("status = 'Pending' AND next_attempt <= $now", now, cancellationToken);
+    /// <summary>All pending entries, oldest first (due or still backing off).</summary>
+    public Task<IReadOnlyList<OutboxEntry>> PendingAsync(CancellationToken cancellationToken) =>
+        QueryAsync("status = 'Pending'", cancellationToken);
 
     public Task<IReadOnlyList<OutboxEntry>> AllAsync(CancellationToken cancellationToken) =>
-        QueryAsync("1 = 1", DateTimeOffset.MaxValue, cancellationToken);
+        QueryAsync("1 = 1", cancellationToken);
 
     public Task MarkDoneAsync(long id, string remoteId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE outbox SET status = 'Done', attempts = attempts + 1, remote_id = $r, last_error = NULL WHERE id = $id",
@@ -81,19 +81,21 @@ public sealed class EscalationOutbox : IDisposable
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 
-    private Task<IReadOnlyList<OutboxEntry>> QueryAsync(string where, DateTimeOffset now, CancellationToken cancellationToken) =>
+    private Task<IReadOnlyList<OutboxEntry>> QueryAsync(string where, CancellationToken cancellationToken) =>
         db.UseAsync<IReadOnlyList<OutboxEntry>>(c =>
         {
             using var cmd = c.CreateCommand();
-            cmd.CommandText = $"SELECT id, sink, action, status, attempts, last_error, remote_id FROM outbox WHERE {where} ORDER BY id";
-            cmd.Parameters.AddWithValue("$now", now == DateTimeOffset.MaxValue ? long.MaxValue : now.UtcTicks);
+            cmd.CommandText = $"SELECT id, sink, action, status, attempts, last_error, remote_id, next_attempt FROM outbox WHERE {where} ORDER BY id";
             using var r = cmd.ExecuteReader();
             var list = new List<OutboxEntry>();
             while (r.Read())
             {
                 var action = JsonSerializer.Deserialize<EscalationAction>(r.GetString(2), JsonlEvidenceLedger.BodyOptions)!;
                 list.Add(new OutboxEntry(r.GetInt64(0), r.GetString(1), action, Enum.Parse<OutboxStatus>(r.GetString(3)), r.GetInt32(4),
-                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6)));
+                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6))
+                {
+                    NextAttempt = new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+                });
             }
             return list;
         }, cancellationToken);

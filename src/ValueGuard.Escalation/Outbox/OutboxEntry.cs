@@ -3,7 +3,11 @@ using ValueGuard.Core.Escalation;
 namespace ValueGuard.Escalation.Outbox;
 
 /// <summary>One escalation action waiting for (or done with) one sink.</summary>
-public sealed record OutboxEntry(long Id, string Sink, EscalationAction Action, OutboxStatus Status, int Attempts, string? LastError, string? RemoteId);
+public sealed record OutboxEntry(long Id, string Sink, EscalationAction Action, OutboxStatus Status, int Attempts, string? LastError, string? RemoteId)
+{
+    /// <summary>When a pending entry may be tried (again).</summary>
+    public DateTimeOffset NextAttempt { get; init; }
+}
 
 /// <summary>Where an outbox entry stands.</summary>
 public enum OutboxStatus

@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Runs every ValueGuard test. Installs what the tests need when it is missing (Debian packages, as
+# root), starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
+# runs `dotnet test`, stops the servers and returns the test exit code.
+#
+#   VALUEGUARD_TEST_MQTT   mqtt://127.0.0.1:PORT of a mosquitto started here
+set -uo pipefail
+cd "$(dirname "$0")"
+export PATH="$PATH:/usr/sbin:/sbin"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+log() { printf 'test.sh: %s\n' "$*" >&2; }
+
+install_missing() {
+  local missing=()
+  command -v mosquitto >/dev/null || missing+=(mosquitto)
+  command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" != 0 ]; then
+    log "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
+    return 1
+  fi
+  log "installing ${missing[*]}"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return 0; }
+  done
+  return 1
+}
+
+wait_port() {
+  for _ in $(seq 1 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+work=$(mktemp -d -t valueguard-test.XXXXXX)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null; done
+  wait 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+start_mosquitto() {
+  local port; port=$(free_port) || return 1
+  # A slow subscriber must not lose QoS 1 messages in a burst: mosquitto's default queue is 1000.
+  cat > "$work/mosquitto.conf" <<CONF
+listener $port 127.0.0.1
+allow_anonymous true
+persistence false
+max_queued_messages 1000000
+max_inflight_messages 100
+CONF
+  chmod 0755 "$work"
+  mosquitto -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
+  pids+=($!)
+  wait_port "$port" || { log "mosquitto did not start:"; cat "$work/mosquitto.log" >&2; return 1; }
+  export VALUEGUARD_TEST_MQTT="mqtt://127.0.0.1:$port"
+  log "mosquitto on $VALUEGUARD_TEST_MQTT"
+}
+
+install_missing || exit 1
+start_mosquitto || exit 1
+
+out="$work/dotnet-test.log"
+dotnet test ValueGuard.sln --nologo 2>&1 | tee "$out"
+status=${PIPESTATUS[0]}
+
+# One closing line for CI: the sum over all test projects.
+awk '
+  /(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+/ {
+    for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1) }
+  }
+  END { gsub(",", "", p); printf "tests: %d passed, %d failed\n", p, f }' "$out"
+exit "$status"

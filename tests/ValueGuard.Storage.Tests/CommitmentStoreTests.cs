@@ -1,0 +1,34 @@
+using ValueGuard.Core.Commitments;
+using ValueGuard.Storage.Commitments;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Storage.Tests;
+
+public class CommitmentStoreTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task A_snapshot_survives_reopening()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = new CommitmentSnapshot(CommitmentState.Escalated, T0, 3, 2, T0.AddHours(4));
+        using (var store = new SqliteCommitmentStore(dir.File("state.db")))
+            await store.SaveAsync("C-1", "clause-a", "def-1", snapshot, default);
+
+        using var reopened = new SqliteCommitmentStore(dir.File("state.db"));
+
+        Assert.Equal(snapshot, await reopened.LoadAsync("C-1", "clause-a", "def-1", default));
+    }
+
+    [Fact]
+    public async Task A_changed_clause_definition_starts_afresh()
+    {
+        using var dir = new TempDirectory();
+        using var store = new SqliteCommitmentStore(dir.File("state.db"));
+        await store.SaveAsync("C-1", "clause-a", "def-1", new CommitmentSnapshot(CommitmentState.Breached, T0, 1, 0, T0), default);
+
+        Assert.Null(await store.LoadAsync("C-1", "clause-a", "def-2", default));
+        Assert.Null(await store.LoadAsync("C-1", "clause-b", "def-1", default));
+    }
+}
