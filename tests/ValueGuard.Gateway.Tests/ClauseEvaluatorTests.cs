@@ -1,0 +1,107 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ValueGuard.Core.Commitments;
+using ValueGuard.Core.Escalation;
+using ValueGuard.Core.Signals;
+using ValueGuard.Core.Verdicts;
+using ValueGuard.Gateway.Hosting;
+using ValueGuard.Storage.Evidence;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Gateway.Tests;
+
+public class ClauseEvaluatorTests
+{
+    private static readonly DateTimeOffset GoLive = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly SignalId Running = new("press-07", "running");
+    private static readonly SignalId Ok = new("mes-gw", "api_ok");
+    private static readonly SignalId Total = new("mes-gw", "api_total");
+
+    /// <summary>Press samples every 5 minutes for <paramref name="hours"/>, down from hour 20 to 30.</summary>
+    private static async Task WritePlantData(GatewayRuntime runtime, int hours)
+    {
+        var samples = new List<Sample>();
+        for (var m = 0; m < hours * 60; m += 5)
+        {
+            var t = GoLive.AddMinutes(m);
+            samples.Add(new Sample(Running, t, m is >= 20 * 60 and < 30 * 60 ? 0 : 1));
+            samples.Add(new Sample(Ok, t, m * 10.0));
+            samples.Add(new Sample(Total, t, m * 10.0));
+        }
+        await runtime.Store.WriteAsync(samples, default);
+    }
+
+    [Fact]
+    public async Task A_breach_is_recorded_in_the_ledger_and_puts_one_open_action_in_the_outbox()
+    {
+        using var dir = new TempDirectory();
+        var clock = new ManualClock(GoLive);
+        using var runtime = new GatewayRuntime(ExampleSite.In(dir), clock, NullLoggerFactory.Instance);
+        await WritePlantData(runtime, 48);
+
+        for (var h = 1; h <= 48; h++) await runtime.Evaluator.EvaluateAsync(GoLive.AddHours(h), default);
+
+        var press = runtime.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "press-availability");
+        Assert.Equal(Verdict.Breached, press.Verdict);
+        Assert.Equal(1, press.Snapshot.EpisodeNumber);
+        Assert.Equal(10.0 / 48, 1 - press.Result!.Value, 3);
+        var open = Assert.Single(await runtime.Outbox.AllAsync(default), e => e.Action.Kind == EscalationActionKind.Open);
+        Assert.Equal("ACME-2026-017/press-availability/1", open.Action.Episode.ToString());
+        Assert.Equal(Verdict.Met, runtime.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "mes-api-success").Verdict);
+        var verification = LedgerVerifier.Verify(runtime.Paths.Ledger);
+        Assert.True(verification.Intact, verification.Problem);
+        Assert.Equal(runtime.Ledger.Head, verification.Head);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_clause_continues_its_episode_instead_of_opening_another()
+    {
+        using var dir = new TempDirectory();
+        var site = ExampleSite.In(dir);
+        var clock = new ManualClock(GoLive);
+        using (var first = new GatewayRuntime(site, clock, NullLoggerFactory.Instance))
+        {
+            await WritePlantData(first, 48);
+            for (var h = 1; h <= 24; h++) await first.Evaluator.EvaluateAsync(GoLive.AddHours(h), default);
+            Assert.True(first.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "press-availability").Snapshot.InBreach);
+        }
+
+        using var second = new GatewayRuntime(site, clock, NullLoggerFactory.Instance);
+        for (var h = 25; h <= 48; h++) await second.Evaluator.EvaluateAsync(GoLive.AddHours(h), default);
+
+        var press = second.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "press-availability");
+        Assert.Equal(1, press.Snapshot.EpisodeNumber);
+        Assert.Equal(CommitmentState.Escalated, press.Snapshot.State);
+        Assert.Single(await second.Outbox.AllAsync(default), e => e.Action.Kind == EscalationActionKind.Open);
+        Assert.True(LedgerVerifier.Verify(second.Paths.Ledger).Intact);
+    }
+
+    [Fact]
+    public async Task Missing_data_makes_the_verdict_indeterminate_not_met()
+    {
+        using var dir = new TempDirectory();
+        using var runtime = new GatewayRuntime(ExampleSite.In(dir), new ManualClock(GoLive), NullLoggerFactory.Instance);
+        await runtime.Store.WriteAsync([new Sample(Running, GoLive, 1)], default);
+
+        await runtime.Evaluator.EvaluateAsync(GoLive.AddHours(5), default);
+
+        var press = runtime.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "press-availability");
+        Assert.Equal(Verdict.Indeterminate, press.Verdict);
+        Assert.Equal(CommitmentState.Indeterminate, press.Snapshot.State);
+    }
+
+    [Fact]
+    public async Task Delivered_tickets_land_in_the_file_sink()
+    {
+        using var dir = new TempDirectory();
+        var clock = new ManualClock(GoLive);
+        using var runtime = new GatewayRuntime(ExampleSite.In(dir), clock, NullLoggerFactory.Instance);
+        await WritePlantData(runtime, 30);
+        for (var h = 1; h <= 30; h++) await runtime.Evaluator.EvaluateAsync(GoLive.AddHours(h), default);
+        clock.Now = GoLive.AddHours(30);
+
+        await runtime.Dispatcher.DeliverDueAsync(default);
+
+        var ticket = Assert.Single(Directory.GetFiles(dir.File("tickets")));
+        Assert.Contains("press-availability", await File.ReadAllTextAsync(ticket));
+    }
+}

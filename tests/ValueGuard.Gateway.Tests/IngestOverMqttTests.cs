@@ -1,0 +1,95 @@
+using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using ValueGuard.Core.Signals;
+using ValueGuard.Core.Storage;
+using ValueGuard.Gateway.Broker;
+using ValueGuard.Ingest.Mqtt.Client;
+using ValueGuard.Ingest.Mqtt.Decoding;
+using ValueGuard.Simulator.Publishing;
+using ValueGuard.Simulator.Scenarios;
+using ValueGuard.Storage.Embedded;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Gateway.Tests;
+
+public class IngestOverMqttTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>A store that fails its first writes, as a full disk or a locked file would.</summary>
+    private sealed class FlakyStore(ITimeSeriesStore inner, int failures) : ITimeSeriesStore
+    {
+        private int left = failures;
+
+        public Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken) =>
+            Interlocked.Decrement(ref left) >= 0 ? throw new IOException("disk I/O error") : inner.WriteAsync(samples, cancellationToken);
+
+        public Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+            inner.ReadAsync(signal, from, to, cancellationToken);
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for ingest");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
+    public async Task Messages_published_over_mqtt_arrive_in_the_store_and_bad_ones_are_counted()
+    {
+        using var dir = new TempDirectory();
+        var site = ExampleSite.In(dir);
+        await using var broker = await EmbeddedBroker.StartAsync();
+        using var store = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
+        using var ingest = new MqttIngestService(new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-test" },
+            new SiteMessageRouter(site), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
+        await ingest.StartAsync(default);
+        await WaitFor(() => ingest.IsConnected);
+
+        await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "sim", default);
+        var scenario = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []);
+        var good = scenario.Messages(T0, T0.AddHours(2));
+        await publisher.PublishAsync(good.Take(10), default);
+        await publisher.PublishAsync([
+            new TelemetryMessage("plant/acme-plant-1/press-07/telemetry", Encoding.UTF8.GetBytes("{not json"), T0),
+            new TelemetryMessage("plant/acme-plant-1/press-99/telemetry", Encoding.UTF8.GetBytes("{\"ts\":1}"), T0),
+        ], default);
+        await publisher.PublishAsync(good.Skip(10), default);
+        await WaitFor(() => ingest.Counters.Done >= good.Count + 2);
+        await ingest.StopAsync(default);
+
+        Assert.Equal(good.Count, ingest.Counters.Stored);
+        Assert.Equal(1, ingest.Counters.RejectedByReason["invalid-json"]);
+        Assert.Equal(1, ingest.Counters.RejectedByReason["unknown-device"]);
+        var running = await store.ReadAsync(new SignalId("press-07", "running"), T0, T0.AddHours(2), default);
+        Assert.Equal(24, running.Count);
+        Assert.Equal(24, (await store.ReadAsync(new SignalId("mes-gw", "api_total"), T0, T0.AddHours(2), default)).Count);
+    }
+
+    [Fact]
+    public async Task A_failing_store_holds_messages_until_it_works_again_and_loses_none()
+    {
+        using var dir = new TempDirectory();
+        var site = ExampleSite.In(dir);
+        await using var broker = await EmbeddedBroker.StartAsync();
+        using var inner = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
+        using var ingest = new MqttIngestService(
+            new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-flaky", ReconnectMinDelay = TimeSpan.FromMilliseconds(10) },
+            new SiteMessageRouter(site), new FlakyStore(inner, failures: 3), TimeProvider.System, NullLogger<MqttIngestService>.Instance);
+        await ingest.StartAsync(default);
+        await WaitFor(() => ingest.IsConnected);
+
+        await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "sim", default);
+        var messages = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []).Messages(T0, T0.AddHours(1));
+        await publisher.PublishAsync(messages, default);
+        await WaitFor(() => ingest.Counters.Done >= messages.Count);
+        await ingest.StopAsync(default);
+
+        Assert.Equal(messages.Count, ingest.Counters.Stored);
+        Assert.Equal(messages.Count / 2 * 3 + messages.Count / 2 * 2, await inner.CountAsync(default));
+    }
+}
