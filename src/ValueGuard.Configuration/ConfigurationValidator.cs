@@ -16,7 +16,7 @@ public static class ConfigurationValidator
     public static ValidationReport Validate(IEnumerable<string> files)
     {
         var report = new ValidationReport();
-        var paths = files.Select(Path.GetFullPath).ToList();
+        var paths = files.ToList();
         var sites = new Dictionary<string, SignalCatalog>(StringComparer.Ordinal);
         foreach (var path in paths.Where(p => KindOf(p, report) == "site"))
         {

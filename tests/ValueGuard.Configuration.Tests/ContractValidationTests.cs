@@ -11,17 +11,15 @@ public class ContractValidationTests
     [Fact]
     public void Three_mistakes_give_three_errors_each_with_line_column_and_hint()
     {
-        using var dir = new TempDirectory();
-        Fixtures.Site(dir);
-        var contract = dir.Write("contract.yaml", Fixtures.ContractWithThreeMistakes);
+        var contract = Path.Combine(RepoPaths.Examples, "mistakes", "contract-with-mistakes.yaml");
 
         var report = ConfigurationValidator.Validate([contract]);
 
         Assert.Equal(3, report.Errors.Count);
         Assert.Collection(report.Errors,
-            e => { Assert.Equal((9, 5), (e.Line, e.Column)); Assert.Contains("'windwo'", e.Message); Assert.Contains("'window'", e.Hint); },
-            e => { Assert.Equal((10, 13), (e.Line, e.Column)); Assert.Contains("2 hours", e.Message); Assert.Contains("<= 2h", e.Hint); },
-            e => { Assert.Equal((13, 31), (e.Line, e.Column)); Assert.Contains("mes-gw/api_okay", e.Message); Assert.Contains("mes-gw/api_ok", e.Hint); });
+            e => { Assert.Equal((11, 5), (e.Line, e.Column)); Assert.Contains("'windwo'", e.Message); Assert.Contains("'window'", e.Hint); },
+            e => { Assert.Equal((12, 13), (e.Line, e.Column)); Assert.Contains("2 hours", e.Message); Assert.Contains("<= 2h", e.Hint); },
+            e => { Assert.Equal((15, 31), (e.Line, e.Column)); Assert.Contains("mes-gw/api_okay", e.Message); Assert.Contains("mes-gw/api_ok", e.Hint); });
         Assert.All(report.Errors, e => Assert.Equal(contract, e.File));
     }
 
