@@ -28,16 +28,6 @@ public class IngestOverMqttTests
             inner.ReadAsync(signal, from, to, cancellationToken);
     }
 
-    private static async Task WaitFor(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "timed out waiting for ingest");
-            await Task.Delay(10);
-        }
-    }
-
     [Fact]
     public async Task Messages_published_over_mqtt_arrive_in_the_store_and_bad_ones_are_counted()
     {
@@ -48,7 +38,7 @@ public class IngestOverMqttTests
         using var ingest = new MqttIngestService(new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-test" },
             new SiteMessageRouter(site), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
-        await WaitFor(() => ingest.IsConnected);
+        await Eventually.WaitFor(() => ingest.IsConnected, "the gateway to connect");
 
         await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "sim", default);
         var scenario = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []);
@@ -59,7 +49,7 @@ public class IngestOverMqttTests
             new TelemetryMessage("plant/acme-plant-1/press-99/telemetry", Encoding.UTF8.GetBytes("{\"ts\":1}"), T0),
         ], default);
         await publisher.PublishAsync(good.Skip(10), default);
-        await WaitFor(() => ingest.Counters.Done >= good.Count + 2);
+        await Eventually.WaitFor(() => ingest.Counters.Done >= good.Count + 2, "ingest to finish");
         await ingest.StopAsync(default);
 
         Assert.Equal(good.Count, ingest.Counters.Stored);
@@ -81,12 +71,12 @@ public class IngestOverMqttTests
             new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-flaky", ReconnectMinDelay = TimeSpan.FromMilliseconds(10) },
             new SiteMessageRouter(site), new FlakyStore(inner, failures: 3), TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
-        await WaitFor(() => ingest.IsConnected);
+        await Eventually.WaitFor(() => ingest.IsConnected, "the gateway to connect");
 
         await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "sim", default);
         var messages = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []).Messages(T0, T0.AddHours(1));
         await publisher.PublishAsync(messages, default);
-        await WaitFor(() => ingest.Counters.Done >= messages.Count);
+        await Eventually.WaitFor(() => ingest.Counters.Done >= messages.Count, "ingest to finish");
         await ingest.StopAsync(default);
 
         Assert.Equal(messages.Count, ingest.Counters.Stored);

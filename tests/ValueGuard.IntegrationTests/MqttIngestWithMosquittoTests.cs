@@ -24,16 +24,6 @@ public class MqttIngestWithMosquittoTests(MosquittoBroker mosquitto)
         return model!;
     }
 
-    private static async Task WaitFor(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out waiting for {what}");
-            await Task.Delay(10);
-        }
-    }
-
     private MqttIngestService Ingest(SiteModel site, EmbeddedTimeSeriesStore store, string clientId) =>
         new(new MqttIngestOptions { Broker = mosquitto.Url, ClientId = clientId }, new SiteMessageRouter(site), store, TimeProvider.System,
             NullLogger<MqttIngestService>.Instance);
@@ -46,12 +36,12 @@ public class MqttIngestWithMosquittoTests(MosquittoBroker mosquitto)
         using var store = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
         using var ingest = Ingest(site, store, "vg-it-" + Guid.NewGuid().ToString("N")[..8]);
         await ingest.StartAsync(default);
-        await WaitFor(() => ingest.IsConnected, "the gateway to connect to mosquitto");
+        await Eventually.WaitFor(() => ingest.IsConnected, "the gateway to connect to mosquitto");
 
         await using var publisher = await TelemetryPublisher.ConnectAsync(mosquitto.Url, "sim-" + Guid.NewGuid().ToString("N")[..8], default);
         var messages = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []).Messages(T0, T0.AddHours(6));
         await publisher.PublishAsync(messages, default);
-        await WaitFor(() => ingest.Counters.Done >= messages.Count, "all messages to be stored");
+        await Eventually.WaitFor(() => ingest.Counters.Done >= messages.Count, "all messages to be stored");
         await ingest.StopAsync(default);
 
         Assert.Equal(messages.Count, ingest.Counters.Stored);
@@ -71,7 +61,7 @@ public class MqttIngestWithMosquittoTests(MosquittoBroker mosquitto)
         using (var first = Ingest(site, store, clientId))
         {
             await first.StartAsync(default);
-            await WaitFor(() => first.IsConnected, "the first connection");
+            await Eventually.WaitFor(() => first.IsConnected, "the first connection");
             await first.StopAsync(default);
         }
 
@@ -80,7 +70,7 @@ public class MqttIngestWithMosquittoTests(MosquittoBroker mosquitto)
 
         using var second = Ingest(site, store, clientId);
         await second.StartAsync(default);
-        await WaitFor(() => second.Counters.Done >= 48, "the queued messages");
+        await Eventually.WaitFor(() => second.Counters.Done >= 48, "the queued messages");
         await second.StopAsync(default);
 
         Assert.Equal(48, second.Counters.Stored);

@@ -14,20 +14,10 @@ public sealed record AvailabilityKpi(SignalId Signal, double UpValue) : KpiDefin
 
     public override KpiResult Compute(EvaluationWindowInputs inputs)
     {
-        var window = inputs.Window;
-        var samples = inputs.SamplesOf(Signal);
-        var known = TimeSpan.Zero;
-        var up = TimeSpan.Zero;
-        var used = 0;
-        foreach (var segment in SampleAndHold.Segments(samples, window, inputs.MaxGapOf(Signal)))
-        {
-            used++;
-            known += segment.Length;
-            if (segment.Value == UpValue) up += segment.Length;
-        }
-        var value = known > TimeSpan.Zero ? up / known : double.NaN;
-        var coverage = window.Length > TimeSpan.Zero ? known / window.Length : 0;
-        return new KpiResult(value, Unit, coverage, window, used, InputsDigest.Compute(window, [samples]));
+        var time = StateTime.Measure(inputs, Signal, UpValue);
+        var value = time.Known > TimeSpan.Zero ? time.InState / time.Known : double.NaN;
+        return new KpiResult(value, Unit, time.Coverage(inputs.Window.Length), inputs.Window, time.SamplesUsed,
+            InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
     }
 
     public override string DescribeMethod() =>

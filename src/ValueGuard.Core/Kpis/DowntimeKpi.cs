@@ -14,19 +14,9 @@ public sealed record DowntimeKpi(SignalId Signal, double DownValue) : KpiDefinit
 
     public override KpiResult Compute(EvaluationWindowInputs inputs)
     {
-        var window = inputs.Window;
-        var samples = inputs.SamplesOf(Signal);
-        var known = TimeSpan.Zero;
-        var down = TimeSpan.Zero;
-        var used = 0;
-        foreach (var segment in SampleAndHold.Segments(samples, window, inputs.MaxGapOf(Signal)))
-        {
-            used++;
-            known += segment.Length;
-            if (segment.Value == DownValue) down += segment.Length;
-        }
-        var coverage = window.Length > TimeSpan.Zero ? known / window.Length : 0;
-        return new KpiResult(down.TotalSeconds, Unit, coverage, window, used, InputsDigest.Compute(window, [samples]));
+        var time = StateTime.Measure(inputs, Signal, DownValue);
+        return new KpiResult(time.InState.TotalSeconds, Unit, time.Coverage(inputs.Window.Length), inputs.Window, time.SamplesUsed,
+            InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
     }
 
     public override string DescribeMethod() =>

@@ -21,8 +21,4 @@ public static class SampleAndHold
             if (to > from) yield return new HeldSegment(from, to, samples[i].Value);
         }
     }
-
-    /// <summary>How many samples contribute to the window (the ones inside it plus one held into it).</summary>
-    public static int CountUsed(IReadOnlyList<Sample> samples, EvaluationWindow window, TimeSpan maxGap) =>
-        Segments(samples, window, maxGap).Count();
 }
