@@ -6,6 +6,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     DemoCommand.Create(),
     ValidateCommand.Create(),
     RunCommand.Create(),
+    VerifyCommand.Create(),
 };
 root.Options.Add(GlobalOptions.LogFormatOption);
 return await root.Parse(args).InvokeAsync();

@@ -33,6 +33,9 @@ public class DemoCommandTests
         var ledger = LedgerVerifier.Verify(dir.File("data/ledger.jsonl"));
         Assert.True(ledger.Intact, ledger.Problem);
         Assert.Contains(ledger.Head, report);
+        var verify = await CliProcess.RunAsync(TimeSpan.FromSeconds(30), "verify", "--ledger", dir.File("data/ledger.jsonl"));
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains($"MATCH: {ledger.Records} records, head {ledger.Head}", verify.Stdout);
 
         // --log-format json: every stderr line is one compact JSON event; the transitions are among them.
         var events = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();

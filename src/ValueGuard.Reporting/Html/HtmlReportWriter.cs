@@ -58,7 +58,7 @@ public static class HtmlReportWriter
             sb.Append(CultureInfo.InvariantCulture, $"<li>Target {E(c.Target)}{(c.Warn is null ? string.Empty : $"; at risk when {E(c.Warn)}")}; INDETERMINATE when coverage is below {E(c.MinCoverage)}.</li>\n");
             sb.Append(CultureInfo.InvariantCulture, $"<li>Inputs: {c.SampleCount} samples, SHA-256 <code>{E(c.InputsSha256)}</code>.</li>\n</ul>\n</section>\n");
         }
-        sb.Append("<footer><p>Verify this report: <code>valueguard verify</code> recomputes the evidence ledger's hash chain; its head must equal the one above.</p></footer>\n");
+        sb.Append("<footer><p>Verify this report: <code>valueguard verify --ledger ledger.jsonl</code> recomputes the evidence ledger's hash chain; the head it prints must equal the one above.</p></footer>\n");
         sb.Append("</main>\n</body>\n</html>\n");
         return sb.ToString();
     }
@@ -88,6 +88,7 @@ public static class HtmlReportWriter
         table { border-collapse: collapse; width: 100%; margin-top: .5rem; }
         caption { text-align: left; color: #555; padding-bottom: .3rem; }
         th, td { border: 1px solid #ccc; padding: .4rem .6rem; text-align: left; vertical-align: top; }
+        td { white-space: nowrap; }
         thead th { background: #f3f3f3; }
         .id { font-family: ui-monospace, monospace; }
         .text { font-weight: normal; color: #444; }
