@@ -38,7 +38,7 @@ public class IngestOverMqttTests
         using var ingest = new MqttIngestService(new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-test" },
             new SiteMessageRouter(site), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
-        await Eventually.WaitFor(() => ingest.IsConnected, "the gateway to connect");
+        await Eventually.WaitFor(() => ingest.IsReady, "the gateway to connect");
 
         await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "sim", default);
         var scenario = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []);
@@ -71,7 +71,7 @@ public class IngestOverMqttTests
             new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-flaky", ReconnectMinDelay = TimeSpan.FromMilliseconds(10) },
             new SiteMessageRouter(site), new FlakyStore(inner, failures: 3), TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
-        await Eventually.WaitFor(() => ingest.IsConnected, "the gateway to connect");
+        await Eventually.WaitFor(() => ingest.IsReady, "the gateway to connect");
 
         await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "sim", default);
         var messages = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []).Messages(T0, T0.AddHours(1));

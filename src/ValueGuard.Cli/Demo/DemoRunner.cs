@@ -53,7 +53,7 @@ internal sealed partial class DemoRunner
             new MqttIngestOptions { Broker = broker.Url, ClientId = $"valueguard-{site.Site.Id}" },
             new SiteMessageRouter(site), runtime.Store, TimeProvider.System, loggers.CreateLogger<MqttIngestService>());
         await ingest.StartAsync(ct).ConfigureAwait(false);
-        await WaitUntilAsync(() => ingest.IsConnected, "the gateway did not connect to the embedded broker", ct).ConfigureAwait(false);
+        await WaitUntilAsync(() => ingest.IsReady, "the gateway did not connect to the embedded broker", ct).ConfigureAwait(false);
 
         await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "press-line-simulator", ct).ConfigureAwait(false);
         var scenario = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", [outage]);

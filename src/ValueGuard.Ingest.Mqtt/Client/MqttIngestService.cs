@@ -25,6 +25,7 @@ public sealed partial class MqttIngestService : BackgroundService
     private readonly Channel<Pending> pending;
     private readonly IMqttClient client;
     private int connectionGeneration;
+    private int subscribedGeneration = -1;
 
     public MqttIngestService(MqttIngestOptions options, SiteMessageRouter router, ITimeSeriesStore store, TimeProvider time, ILogger<MqttIngestService> log)
     {
@@ -41,7 +42,8 @@ public sealed partial class MqttIngestService : BackgroundService
 
     public IngestCounters Counters { get; } = new();
 
-    public bool IsConnected => client.IsConnected;
+    /// <summary>Connected and subscribed: from now on the broker delivers (or, while we are away, queues) the site's messages.</summary>
+    public bool IsReady => client.IsConnected && Volatile.Read(ref subscribedGeneration) == Volatile.Read(ref connectionGeneration);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -91,11 +93,17 @@ public sealed partial class MqttIngestService : BackgroundService
         if (options.Username is not null) builder.WithCredentials(options.Username, options.Password);
         if (options.Broker.Scheme == "mqtts")
             builder.WithTlsOptions(t => t.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13).WithTargetHost(options.Broker.Host));
-        Interlocked.Increment(ref connectionGeneration);
+        var generation = Interlocked.Increment(ref connectionGeneration);
         var result = await client.ConnectAsync(builder.Build(), ct).ConfigureAwait(false);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
         foreach (var filter in router.Filters) subscribe.WithTopicFilter(f => f.WithTopic(filter).WithAtLeastOnceQoS());
-        await client.SubscribeAsync(subscribe.Build(), ct).ConfigureAwait(false);
+        var granted = await client.SubscribeAsync(subscribe.Build(), ct).ConfigureAwait(false);
+        foreach (var item in granted.Items)
+        {
+            if ((int)item.ResultCode > 2)
+                throw new InvalidOperationException($"The broker refused the subscription to '{item.TopicFilter.Topic}': {item.ResultCode}");
+        }
+        Volatile.Write(ref subscribedGeneration, generation);
         LogConnected(options.Broker.Host, options.Broker.Port, result.IsSessionPresent, string.Join(", ", router.Filters));
     }
 
