@@ -28,11 +28,11 @@ public static class ContractLoader
 
     private static Contract? Read(YamlMappingNode root, ErrorList errors, ISignalCatalog? catalog)
     {
-        var r = new MappingReader(root, "contract", errors, "contract", "customer", "timezone", "go_live", "owners", "clauses");
+        var r = new MappingReader(root, "contract", errors, "contract", "customer", "timezone", "go_live", "owners", "calendars", "clauses");
         var id = r.String("contract", required: true);
         var customer = r.String("customer", required: true);
         var zoneNode = r.Scalar("timezone", required: true);
-        if (zoneNode is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneNode.Value!, out _))
+        if (zoneNode is not null && NodaTime.DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneNode.Value!) is null)
             errors.Add(zoneNode, $"contract: time zone '{zoneNode.Value}' is not known", "use an IANA zone name such as Asia/Shanghai or Europe/Berlin");
         var goLive = r.Instant("go_live", required: true);
         var owners = new ContractOwners(null, null, null);
@@ -41,20 +41,21 @@ public static class ContractLoader
             var or = new MappingReader(ownerMap, "owners", errors, "sales", "delivery", "customer_success");
             owners = new ContractOwners(or.String("sales"), or.String("delivery"), or.String("customer_success"));
         }
+        var calendars = CalendarReader.Read(r.Mapping("calendars"), errors);
         var clauses = new List<Clause>();
         if (r.Sequence("clauses", required: true) is { } list)
         {
             foreach (var item in list.Children)
             {
                 if (item is not YamlMappingNode map) { errors.Add(item, "clauses: each clause is a mapping with id, text, kpi, window and target"); continue; }
-                var clause = ClauseReader.Read(map, errors, catalog);
+                var clause = ClauseReader.Read(map, errors, catalog, calendars);
                 if (clause is null) continue;
                 if (clauses.Any(c => c.Id == clause.Id)) errors.Add(map, $"clause '{clause.Id}' is defined twice", "give every clause its own id");
                 clauses.Add(clause);
             }
         }
         if (id is null || customer is null || zoneNode is null || goLive is null) return null;
-        return new Contract(id, customer, zoneNode.Value!, goLive.Value, owners, clauses);
+        return new Contract(id, customer, zoneNode.Value!, goLive.Value, owners, clauses) { Calendars = calendars };
     }
 
     public static ConfigResult<Contract> LoadFile(string path, ISignalCatalog? catalog) => Load(path, File.ReadAllText(path), catalog);

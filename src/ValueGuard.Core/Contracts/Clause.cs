@@ -18,4 +18,7 @@ public sealed record Clause(
     double MinCoverage)
 {
     public const double DefaultMinCoverage = 0.9;
+
+    /// <summary>Names of the contract's exclusion calendars whose time this clause does not count.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using NodaTime;
+using ValueGuard.Core.Exclusions;
 using ValueGuard.Core.Windows;
 
 namespace ValueGuard.Core.Contracts;
@@ -14,5 +16,14 @@ public sealed record Contract(
     /// <summary>SHA-256 of the contract's source text, recorded in the evidence ledger.</summary>
     public string SourceSha256 { get; init; } = string.Empty;
 
-    public ContractTimeline Timeline => new(GoLive);
+    /// <summary>Named exclusion calendars (planned maintenance) that clauses refer to.</summary>
+    public IReadOnlyDictionary<string, ExclusionCalendar> Calendars { get; init; } = new Dictionary<string, ExclusionCalendar>();
+
+    /// <summary>The contract's IANA zone (validated when the contract is loaded).</summary>
+    public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];
+
+    /// <summary>The timeline of a clause whose signals were first heard at <paramref name="firstSignal"/>.</summary>
+    public ContractTimeline TimelineFor(DateTimeOffset? firstSignal = null) => new(GoLive, Zone, firstSignal);
+
+    public IEnumerable<ExclusionCalendar> CalendarsOf(Clause clause) => clause.Exclude.Select(name => Calendars[name]);
 }

@@ -12,11 +12,13 @@ public sealed record AvailabilityKpi(SignalId Signal, double UpValue) : KpiDefin
 
     public override IReadOnlyList<SignalId> Inputs => [Signal];
 
+    public override bool HonoursExclusions => true;
+
     public override KpiResult Compute(EvaluationWindowInputs inputs)
     {
         var time = StateTime.Measure(inputs, Signal, UpValue);
         var value = time.Known > TimeSpan.Zero ? time.InState / time.Known : double.NaN;
-        return new KpiResult(value, Unit, time.Coverage(inputs.Window.Length), inputs.Window, time.SamplesUsed,
+        return new KpiResult(value, Unit, inputs.CoverageOf(time.Known), inputs.Window, time.SamplesUsed,
             InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
     }
 

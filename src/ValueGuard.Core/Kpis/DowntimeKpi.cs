@@ -12,10 +12,12 @@ public sealed record DowntimeKpi(SignalId Signal, double DownValue) : KpiDefinit
 
     public override IReadOnlyList<SignalId> Inputs => [Signal];
 
+    public override bool HonoursExclusions => true;
+
     public override KpiResult Compute(EvaluationWindowInputs inputs)
     {
         var time = StateTime.Measure(inputs, Signal, DownValue);
-        return new KpiResult(time.InState.TotalSeconds, Unit, time.Coverage(inputs.Window.Length), inputs.Window, time.SamplesUsed,
+        return new KpiResult(time.InState.TotalSeconds, Unit, inputs.CoverageOf(time.Known), inputs.Window, time.SamplesUsed,
             InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
     }
 

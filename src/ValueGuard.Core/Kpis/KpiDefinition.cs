@@ -12,8 +12,14 @@ public abstract record KpiDefinition
     /// <summary>The unit of the KPI value; a clause's thresholds must use the same.</summary>
     public abstract QuantityUnit Unit { get; }
 
-    /// <summary>The signals the KPI reads.</summary>
+    /// <summary>The signals the KPI names.</summary>
     public abstract IReadOnlyList<SignalId> Inputs { get; }
+
+    /// <summary>The signals the KPI reads on a site (a KPI over whole devices reads all their signals).</summary>
+    public virtual IReadOnlyList<SignalId> InputsFrom(ISignalCatalog catalog) => Inputs;
+
+    /// <summary>Whether excluded time (planned maintenance) is taken out of this KPI's window.</summary>
+    public virtual bool HonoursExclusions => false;
 
     /// <summary>Computes the KPI over the inputs' window from the samples of its signals.</summary>
     public abstract KpiResult Compute(EvaluationWindowInputs inputs);

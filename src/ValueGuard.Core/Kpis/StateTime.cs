@@ -2,7 +2,10 @@ using ValueGuard.Core.Signals;
 
 namespace ValueGuard.Core.Kpis;
 
-/// <summary>How long a signal was known in a window, and how much of that it held one given value.</summary>
+/// <summary>
+/// How long a signal was known in a window, and how much of that it held one given value; excluded
+/// time counts as neither.
+/// </summary>
 public readonly record struct StateTime(TimeSpan Known, TimeSpan InState, int SamplesUsed)
 {
     public static StateTime Measure(EvaluationWindowInputs inputs, SignalId signal, double state)
@@ -13,12 +16,10 @@ public readonly record struct StateTime(TimeSpan Known, TimeSpan InState, int Sa
         foreach (var segment in SampleAndHold.Segments(inputs.SamplesOf(signal), inputs.Window, inputs.MaxGapOf(signal)))
         {
             used++;
-            known += segment.Length;
-            if (segment.Value == state) inState += segment.Length;
+            var counted = segment.Length - inputs.Excluded.Overlap(segment.From, segment.To);
+            known += counted;
+            if (segment.Value == state) inState += counted;
         }
         return new StateTime(known, inState, used);
     }
-
-    /// <summary>Known time as a share of the window.</summary>
-    public double Coverage(TimeSpan window) => window > TimeSpan.Zero ? Known / window : 0;
 }

@@ -4,4 +4,7 @@ namespace ValueGuard.Core.Signals;
 public interface ISignalCatalog
 {
     bool TryGet(SignalId id, out SignalSpec spec);
+
+    /// <summary>Every signal of one device.</summary>
+    IEnumerable<SignalSpec> SignalsOf(string device);
 }

@@ -13,4 +13,6 @@ public sealed class SignalCatalog : ISignalCatalog
     public IReadOnlyCollection<SignalSpec> All => specs.Values;
 
     public bool TryGet(SignalId id, out SignalSpec spec) => specs.TryGetValue(id, out spec!);
+
+    public IEnumerable<SignalSpec> SignalsOf(string device) => specs.Values.Where(s => s.Id.Device == device).OrderBy(s => s.Id);
 }

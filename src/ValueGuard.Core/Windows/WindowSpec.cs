@@ -11,6 +11,9 @@ public abstract record WindowSpec
     /// <summary>When the clause's obligation ends for good (a period's end), or null for open-ended windows.</summary>
     public abstract DateTimeOffset? EndsAt(ContractTimeline timeline);
 
+    /// <summary>When the clause starts to apply.</summary>
+    public abstract WindowStart StartRule { get; }
+
     /// <summary>A short description for reports: "rolling 30d", "90d from go-live".</summary>
     public abstract string Describe();
 }

@@ -20,8 +20,7 @@ namespace ValueGuard.Gateway.Evaluation;
 public sealed partial class ClauseEvaluator
 {
     private readonly IReadOnlyList<Contract> contracts;
-    private readonly ISignalCatalog catalog;
-    private readonly ITimeSeriesStore store;
+    private readonly ClauseCalculator calculator;
     private readonly ICommitmentStore commitments;
     private readonly IEvidenceLedger ledger;
     private readonly EscalationOutbox outbox;
@@ -42,8 +41,7 @@ public sealed partial class ClauseEvaluator
         ILogger<ClauseEvaluator> log)
     {
         this.contracts = contracts;
-        this.catalog = catalog;
-        this.store = store;
+        calculator = new ClauseCalculator(store, catalog);
         this.commitments = commitments;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -75,16 +73,13 @@ public sealed partial class ClauseEvaluator
         var definition = ClauseDefinition.Hash(contract, clause);
         var snapshot = await commitments.LoadAsync(contract.Id, clause.Id.Value, definition, ct).ConfigureAwait(false)
             ?? CommitmentSnapshot.Initial(at);
-        var window = clause.Window.Resolve(at, contract.Timeline);
-        if (window is null) return new ClauseStatus(contract, clause, at, null, null, snapshot);
-
-        var result = await ComputeAsync(clause.Kpi, window.Value, ct).ConfigureAwait(false);
-        var verdict = VerdictRules.Decide(clause, result);
+        var calculation = await calculator.CalculateAsync(contract, clause, at, ct).ConfigureAwait(false);
+        if (calculation is not { Result: { } result, Verdict: { } verdict }) return new ClauseStatus(contract, clause, at, null, null, snapshot);
         if (snapshot.IsClosed) return new ClauseStatus(contract, clause, at, result, verdict, snapshot);
 
         var commitment = new Commitment(snapshot);
         var transitions = new List<CommitmentTransition>();
-        var periodEnd = clause.Window.EndsAt(contract.Timeline);
+        var periodEnd = clause.Window.EndsAt(calculation.Timeline);
         if (periodEnd is { } end && at >= end && verdict != Verdict.Indeterminate)
         {
             transitions.AddRange(commitment.Apply(verdict, end));
@@ -101,17 +96,6 @@ public sealed partial class ClauseEvaluator
         if (transitions.Count > 0 || snapshot != commitment.Snapshot)
             await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
         return new ClauseStatus(contract, clause, at, result, verdict, commitment.Snapshot);
-    }
-
-    private async Task<KpiResult> ComputeAsync(KpiDefinition kpi, EvaluationWindow window, CancellationToken ct)
-    {
-        var samples = new Dictionary<SignalId, IReadOnlyList<Sample>>();
-        foreach (var signal in kpi.Inputs.Distinct())
-        {
-            var maxGap = catalog.TryGet(signal, out var spec) ? spec.MaxGap : SignalSpec.DefaultMaxGap;
-            samples[signal] = await store.ReadAsync(signal, window.From - maxGap, window.To, ct).ConfigureAwait(false);
-        }
-        return kpi.Compute(new EvaluationWindowInputs(window, samples, catalog));
     }
 
     private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, CancellationToken ct)

@@ -66,6 +66,16 @@ public sealed class EmbeddedTimeSeriesStore : ITimeSeriesStore, IDisposable
             return list;
         }, cancellationToken);
 
+    public Task<DateTimeOffset?> FirstTimestampAsync(SignalId signal, CancellationToken cancellationToken) =>
+        db.UseAsync<DateTimeOffset?>(c =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT MIN(ts) FROM samples WHERE device = $d AND signal = $s";
+            cmd.Parameters.AddWithValue("$d", signal.Device);
+            cmd.Parameters.AddWithValue("$s", signal.Signal);
+            return cmd.ExecuteScalar() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        }, cancellationToken);
+
     /// <summary>How many samples are stored in all.</summary>
     public Task<long> CountAsync(CancellationToken cancellationToken) =>
         db.UseAsync(c =>
