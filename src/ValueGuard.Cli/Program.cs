@@ -7,6 +7,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     ValidateCommand.Create(),
     RunCommand.Create(),
     VerifyCommand.Create(),
+    EvaluateCommand.Create(),
 };
 root.Options.Add(GlobalOptions.LogFormatOption);
 return await root.Parse(args).InvokeAsync();
