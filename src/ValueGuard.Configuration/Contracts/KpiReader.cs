@@ -75,8 +75,10 @@ internal static class KpiReader
         var node = r.Scalar("function", required: true);
         if (node is null) return null;
         if (Functions.Contains(node.Value) && Enum.TryParse<AggregateFunction>(node.Value, ignoreCase: true, out var f)) return f;
-        var guess = KeyMatcher.Closest(node.Value!, Functions);
-        errors.Add(node, $"kpi: function '{node.Value}' is not known", guess is null ? $"use one of: {string.Join(", ", Functions)}" : $"did you mean '{guess}'?");
+        var hint = node.Value is "mean" or "average"
+            ? "use avg (the time-weighted average)"
+            : KeyMatcher.Closest(node.Value!, Functions) is { } guess ? $"did you mean '{guess}'?" : $"use one of: {string.Join(", ", Functions)}";
+        errors.Add(node, $"kpi: function '{node.Value}' is not known", hint);
         return null;
     }
 
