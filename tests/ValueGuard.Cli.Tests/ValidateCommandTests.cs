@@ -13,7 +13,7 @@ public class ValidateCommandTests
 
         Assert.Equal(1, run.ExitCode);
         var errors = run.Stdout.Split('\n').Where(l => l.Contains(": error: ", StringComparison.Ordinal)).ToList();
-        Assert.Equal([$"{contract}:11:5", $"{contract}:12:13", $"{contract}:15:31"], errors.Select(e => e[..e.IndexOf(": error", StringComparison.Ordinal)]));
+        Assert.Equal([$"{contract}:12:5", $"{contract}:13:13", $"{contract}:16:31"], errors.Select(e => e[..e.IndexOf(": error", StringComparison.Ordinal)]));
         Assert.All(errors, e => Assert.Contains("(hint: ", e));
     }
 

@@ -17,9 +17,9 @@ public class ContractValidationTests
 
         Assert.Equal(3, report.Errors.Count);
         Assert.Collection(report.Errors,
-            e => { Assert.Equal((11, 5), (e.Line, e.Column)); Assert.Contains("'windwo'", e.Message); Assert.Contains("'window'", e.Hint); },
-            e => { Assert.Equal((12, 13), (e.Line, e.Column)); Assert.Contains("2 hours", e.Message); Assert.Contains("<= 2h", e.Hint); },
-            e => { Assert.Equal((15, 31), (e.Line, e.Column)); Assert.Contains("mes-gw/api_okay", e.Message); Assert.Contains("mes-gw/api_ok", e.Hint); });
+            e => { Assert.Equal((12, 5), (e.Line, e.Column)); Assert.Contains("'windwo'", e.Message); Assert.Contains("'window'", e.Hint); },
+            e => { Assert.Equal((13, 13), (e.Line, e.Column)); Assert.Contains("2 hours", e.Message); Assert.Contains("<= 2h", e.Hint); },
+            e => { Assert.Equal((16, 31), (e.Line, e.Column)); Assert.Contains("mes-gw/api_okay", e.Message); Assert.Contains("mes-gw/api_ok", e.Hint); });
         Assert.All(report.Errors, e => Assert.Equal(contract, e.File));
     }
 
