@@ -104,4 +104,26 @@ public class ClauseEvaluatorTests
         var ticket = Assert.Single(Directory.GetFiles(dir.File("tickets")));
         Assert.Contains("press-availability", await File.ReadAllTextAsync(ticket));
     }
+
+    [Fact]
+    public async Task A_late_sample_inside_a_period_still_decides_its_final_verdict()
+    {
+        using var dir = new TempDirectory();
+        using var runtime = new GatewayRuntime(ExampleSite.In(dir), new ManualClock(GoLive), NullLoggerFactory.Instance);
+        var end = GoLive.AddDays(30);
+        var upAllPeriod = Enumerable.Range(0, 30 * 24 * 12).Select(i => new Sample(Running, GoLive.AddMinutes(5 * i), 1)).ToList();
+        await runtime.Store.WriteAsync(upAllPeriod, default);
+
+        await runtime.Evaluator.EvaluateAsync(end, default);
+        var atEnd = runtime.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "press-availability").Snapshot.State;
+        // The press PLC's buffer arrives late: it was down for the last 20 h of the period.
+        await runtime.Store.WriteAsync([.. upAllPeriod.Where(s => s.Timestamp >= end.AddHours(-20)).Select(s => s with { Value = 0 })], default);
+        await runtime.Evaluator.EvaluateAsync(end.AddMinutes(10), default);
+        await runtime.Evaluator.EvaluateAsync(end.AddMinutes(15), default);
+
+        Assert.Equal(CommitmentState.Compliant, atEnd);
+        var press = runtime.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "press-availability");
+        Assert.Equal(CommitmentState.ClosedMissed, press.Snapshot.State);
+        Assert.Equal(1 - 20.0 / 720, press.Result!.Value, 6);
+    }
 }

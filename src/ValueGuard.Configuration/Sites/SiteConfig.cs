@@ -16,7 +16,14 @@ public sealed record SiteConfig(
     IReadOnlyList<string> ContractFiles,
     IReadOnlyList<TicketSinkConfig> TicketSinks,
     EscalationPolicy Escalation,
-    TimeSpan EvaluationInterval);
+    TimeSpan EvaluationInterval)
+{
+    /// <summary>
+    /// How late a sample may arrive and still count: a period clause closes only this long after its
+    /// end, so samples from inside the period that arrive late still decide its final verdict.
+    /// </summary>
+    public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromMinutes(15);
+}
 
 /// <summary>A device on the site and the profile that decodes it.</summary>
 public sealed record DeviceConfig(string Id, string Profile);

@@ -21,7 +21,7 @@ public static class SiteLoader
     {
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
-        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every");
+        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness");
         var id = r.String("site", required: true);
         var broker = ReadBroker(r, errors);
         var dataDir = Resolve(r.String("data_dir") ?? "data");
@@ -63,8 +63,10 @@ public static class SiteLoader
             policy = policy with { EscalateAfter = after, MaxLevel = max };
         }
         var every = r.Duration("evaluate_every") ?? TimeSpan.FromMinutes(1);
+        var lateness = r.Duration("allowed_lateness");
         if (id is null) return null;
-        return new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every);
+        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every);
+        return lateness is { } l ? site with { AllowedLateness = l } : site;
     }
 
     private static BrokerConfig? ReadBroker(MappingReader site, ErrorList errors)

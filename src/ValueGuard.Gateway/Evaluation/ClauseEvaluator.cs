@@ -26,6 +26,7 @@ public sealed partial class ClauseEvaluator
     private readonly EscalationOutbox outbox;
     private readonly IReadOnlyCollection<string> sinks;
     private readonly EscalationPolicy policy;
+    private readonly TimeSpan allowedLateness;
     private readonly ILogger<ClauseEvaluator> log;
     private readonly Dictionary<(string, ClauseId), ClauseStatus> statuses = [];
 
@@ -38,6 +39,7 @@ public sealed partial class ClauseEvaluator
         EscalationOutbox outbox,
         IReadOnlyCollection<string> sinks,
         EscalationPolicy policy,
+        TimeSpan allowedLateness,
         ILogger<ClauseEvaluator> log)
     {
         this.contracts = contracts;
@@ -47,6 +49,7 @@ public sealed partial class ClauseEvaluator
         this.outbox = outbox;
         this.sinks = sinks;
         this.policy = policy;
+        this.allowedLateness = allowedLateness;
         this.log = log;
     }
 
@@ -80,10 +83,11 @@ public sealed partial class ClauseEvaluator
         var commitment = new Commitment(snapshot);
         var transitions = new List<CommitmentTransition>();
         var periodEnd = clause.Window.EndsAt(calculation.Timeline);
-        if (periodEnd is { } end && at >= end && verdict != Verdict.Indeterminate)
+        if (periodEnd is { } end && at >= end + allowedLateness && verdict != Verdict.Indeterminate)
         {
-            transitions.AddRange(commitment.Apply(verdict, end));
-            transitions.AddRange(commitment.ClosePeriod(verdict is Verdict.Met or Verdict.AtRisk, end));
+            // Recorded at the instant of closing (not the period's end) so the ledger's time never runs back.
+            transitions.AddRange(commitment.Apply(verdict, at));
+            transitions.AddRange(commitment.ClosePeriod(verdict is Verdict.Met or Verdict.AtRisk, at));
         }
         else
         {

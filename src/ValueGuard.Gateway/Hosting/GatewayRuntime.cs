@@ -27,7 +27,7 @@ public sealed class GatewayRuntime : IDisposable
         var sinks = site.Site.TicketSinks.Select(s => (ITicketSink)new FileTicketSink(s.Name, s.Path)).ToList();
         Dispatcher = new EscalationDispatcher(Outbox, sinks, clock, loggers.CreateLogger<EscalationDispatcher>());
         Evaluator = new ClauseEvaluator(site.Contracts, site.Catalog, Store, Commitments, Ledger, Outbox, Dispatcher.SinkNames,
-            site.Site.Escalation, loggers.CreateLogger<ClauseEvaluator>());
+            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>());
     }
 
     public SiteModel Site { get; }
