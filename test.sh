@@ -82,27 +82,9 @@ wait_influx_ping() {
 start_influxd() {
   local http rpc; http=$(free_port) || return 1
   rpc=$(free_port) || return 1
-  # Everything in the temp folder; only the HTTP API and the backup RPC listen (both on loopback,
-  # on free ports): 1.6 binds the RPC service to 8088 unless told otherwise.
   mkdir -p "$work/influxdb"
-  cat > "$work/influxdb/influxdb.conf" <<CONF
-reporting-disabled = true
-bind-address = "127.0.0.1:$rpc"
-[meta]
-  dir = "$work/influxdb/meta"
-[data]
-  dir = "$work/influxdb/data"
-  wal-dir = "$work/influxdb/wal"
-  query-log-enabled = false
-[monitor]
-  store-enabled = false
-[http]
-  bind-address = "127.0.0.1:$http"
-  log-enabled = false
-  pprof-enabled = false
-[continuous_queries]
-  enabled = false
-CONF
+  sed -e "s|@DIR@|$work/influxdb|g" -e "s|@HTTP_PORT@|$http|g" -e "s|@RPC_PORT@|$rpc|g" \
+    tests/influxdb.conf.template > "$work/influxdb/influxdb.conf"
   influxd -config "$work/influxdb/influxdb.conf" >"$work/influxdb/influxd.log" 2>&1 &
   pids+=($!)
   wait_influx_ping "$http" || { log "influxd did not answer /ping:"; tail -n 30 "$work/influxdb/influxd.log" >&2; return 1; }
