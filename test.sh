@@ -3,7 +3,8 @@
 # root), starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
 # runs `dotnet test`, stops the servers and returns the test exit code.
 #
-#   VALUEGUARD_TEST_MQTT   mqtt://127.0.0.1:PORT of a mosquitto started here
+#   VALUEGUARD_TEST_MQTT     mqtt://127.0.0.1:PORT of a mosquitto started here
+#   VALUEGUARD_TEST_INFLUX   http://127.0.0.1:PORT of an InfluxDB 1.x (influxd) started here
 set -uo pipefail
 cd "$(dirname "$0")"
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -15,6 +16,8 @@ install_missing() {
   local missing=()
   command -v mosquitto >/dev/null || missing+=(mosquitto)
   command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
+  command -v influxd >/dev/null || missing+=(influxdb)
+  command -v curl >/dev/null || missing+=(curl)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     log "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
@@ -68,8 +71,30 @@ CONF
   log "mosquitto on $VALUEGUARD_TEST_MQTT"
 }
 
+wait_influx_ping() {
+  for _ in $(seq 1 200); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1/ping")" = 204 ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+start_influxd() {
+  local http rpc; http=$(free_port) || return 1
+  rpc=$(free_port) || return 1
+  mkdir -p "$work/influxdb"
+  sed -e "s|@DIR@|$work/influxdb|g" -e "s|@HTTP_PORT@|$http|g" -e "s|@RPC_PORT@|$rpc|g" \
+    tests/influxdb.conf.template > "$work/influxdb/influxdb.conf"
+  influxd -config "$work/influxdb/influxdb.conf" >"$work/influxdb/influxd.log" 2>&1 &
+  pids+=($!)
+  wait_influx_ping "$http" || { log "influxd did not answer /ping:"; tail -n 30 "$work/influxdb/influxd.log" >&2; return 1; }
+  export VALUEGUARD_TEST_INFLUX="http://127.0.0.1:$http"
+  log "influxd on $VALUEGUARD_TEST_INFLUX"
+}
+
 install_missing || exit 1
 start_mosquitto || exit 1
+start_influxd || exit 1
 
 out="$work/dotnet-test.log"
 dotnet test ValueGuard.sln --nologo 2>&1 | tee "$out"

@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(ValueGuard.Benchmarks.LineProtocolWriterBenchmarks).Assembly).Run(args);

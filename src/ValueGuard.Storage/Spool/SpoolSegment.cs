@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using Microsoft.Win32.SafeHandles;
+
+namespace ValueGuard.Storage.Spool;
+
+/// <summary>
+/// One spool file: an 8-byte magic, then records of <c>[u32 length][u32 CRC-32 of length and payload][payload]</c>.
+/// Appended to while it is the newest segment, read back by record index, deleted whole.
+/// </summary>
+internal sealed class SpoolSegment : IDisposable
+{
+    public const int RecordHeaderBytes = 8;
+    private static readonly byte[] Magic = "VGSPOOL1"u8.ToArray();
+    private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private readonly List<(long Offset, int Length)> records;
+    private FileStream? appender;
+    private SafeFileHandle? reader;
+
+    private SpoolSegment(string path, long number, long length, List<(long, int)> records)
+    {
+        Path = path;
+        Number = number;
+        Length = length;
+        this.records = records;
+    }
+
+    public string Path { get; }
+
+    public long Number { get; }
+
+    public long Length { get; private set; }
+
+    public int RecordCount => records.Count;
+
+    public static string FileName(long number) => $"{number:D12}.spool";
+
+    public static SpoolSegment Create(string directory, long number)
+    {
+        var path = System.IO.Path.Combine(directory, FileName(number));
+        var stream = new FileStream(path, Create(FileMode.CreateNew));
+        stream.Write(Magic);
+        stream.Flush(flushToDisk: true);
+        return new SpoolSegment(path, number, Magic.Length, []) { appender = stream };
+    }
+
+    /// <summary>
+    /// Reads a segment written before a restart, keeps every intact record and cuts out torn or corrupt
+    /// bytes; when it cut anything it rewrites the file, so the same loss is not reported again.
+    /// </summary>
+    public static SpoolSegment Recover(string path, long number, out long lostBytes, out int damagedRegions)
+    {
+        var data = File.ReadAllBytes(path);
+        var intact = new List<(long Offset, int Length)>();
+        lostBytes = 0;
+        damagedRegions = 0;
+        var position = data.AsSpan().StartsWith(Magic) ? Magic.Length : 0;
+        if (position == 0 && data.Length > 0)
+        {
+            // Without the magic the file is not a segment we wrote completely; search it for records anyway.
+            lostBytes += Math.Min(data.Length, Magic.Length);
+            damagedRegions++;
+            position = Math.Min(data.Length, Magic.Length);
+        }
+        while (position < data.Length)
+        {
+            if (TryReadRecord(data, position, out var length))
+            {
+                intact.Add((position + RecordHeaderBytes, length));
+                position += RecordHeaderBytes + length;
+                continue;
+            }
+            var next = position + 1;
+            while (next < data.Length && !TryReadRecord(data, next, out _)) next++;
+            lostBytes += next - position;
+            damagedRegions++;
+            position = next;
+        }
+        if (lostBytes == 0) return new SpoolSegment(path, number, data.Length, intact);
+        return Rewrite(path, number, data, intact);
+    }
+
+    public void Append(ReadOnlySpan<byte> payload, bool flushToDisk)
+    {
+        if (appender is null) throw new InvalidOperationException("This segment is closed for appending.");
+        var header = new byte[RecordHeaderBytes];
+        BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), Checksum(header.AsSpan(0, 4), payload));
+        appender.Write(header);
+        appender.Write(payload);
+        appender.Flush(flushToDisk);
+        records.Add((Length + RecordHeaderBytes, payload.Length));
+        Length += RecordHeaderBytes + payload.Length;
+    }
+
+    public void FlushToDisk() => appender?.Flush(flushToDisk: true);
+
+    public byte[] ReadPayload(int index)
+    {
+        var (offset, length) = records[index];
+        reader ??= File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        var payload = new byte[length];
+        var read = 0;
+        while (read < length)
+        {
+            var n = RandomAccess.Read(reader, payload.AsSpan(read), offset + read);
+            if (n == 0) throw new IOException($"Spool segment {Path} ended early at record {index}.");
+            read += n;
+        }
+        return payload;
+    }
+
+    public void CloseForAppending()
+    {
+        appender?.Flush(flushToDisk: true);
+        appender?.Dispose();
+        appender = null;
+    }
+
+    public void Delete()
+    {
+        Dispose();
+        File.Delete(Path);
+    }
+
+    public void Dispose()
+    {
+        CloseForAppending();
+        reader?.Dispose();
+        reader = null;
+    }
+
+    private static bool TryReadRecord(byte[] data, int position, out int length)
+    {
+        length = 0;
+        if (data.Length - position < RecordHeaderBytes) return false;
+        length = BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan(position));
+        if (length <= 0 || length > data.Length - position - RecordHeaderBytes) return false;
+        var stored = BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(position + 4));
+        return stored == Checksum(data.AsSpan(position, 4), data.AsSpan(position + RecordHeaderBytes, length));
+    }
+
+    // The length is inside the checksum: a flipped length bit must not pass as a shorter, valid record.
+    private static uint Checksum(ReadOnlySpan<byte> lengthBytes, ReadOnlySpan<byte> payload)
+    {
+        var crc = new Crc32();
+        crc.Append(lengthBytes);
+        crc.Append(payload);
+        return crc.GetCurrentHashAsUInt32();
+    }
+
+    private static SpoolSegment Rewrite(string path, long number, byte[] data, List<(long Offset, int Length)> intact)
+    {
+        var temporary = path + ".recovering";
+        var kept = new List<(long, int)>(intact.Count);
+        using (var stream = new FileStream(temporary, Create(FileMode.Create)))
+        {
+            stream.Write(Magic);
+            foreach (var (offset, length) in intact)
+            {
+                kept.Add((stream.Position + RecordHeaderBytes, length));
+                stream.Write(data, (int)offset - RecordHeaderBytes, RecordHeaderBytes + length);
+            }
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+        return new SpoolSegment(path, number, new FileInfo(path).Length, kept);
+    }
+
+    private static FileStreamOptions Create(FileMode mode)
+    {
+        var options = new FileStreamOptions { Mode = mode, Access = FileAccess.Write, Share = FileShare.Read | FileShare.Delete };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnly;
+        return options;
+    }
+}

@@ -1,0 +1,22 @@
+namespace ValueGuard.Storage.Spool;
+
+/// <summary>How <see cref="SpooledTimeSeriesStore"/> forwards spooled batches to the store behind it.</summary>
+public sealed record SpooledStoreOptions
+{
+    /// <summary>Samples per write to the inner store; several spooled batches are joined up to this.</summary>
+    public int MaxSamplesPerWrite { get; init; } = 5000;
+
+    /// <summary>Wait after the first failed forward, doubled per further failure up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
+
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (MaxSamplesPerWrite < 1) problems.Add("spool.max_samples_per_write must be 1 or more");
+        if (RetryDelay <= TimeSpan.Zero) problems.Add("spool.retry_delay must be positive, for example 1s");
+        if (MaxRetryDelay < RetryDelay) problems.Add("spool.max_retry_delay must be at least spool.retry_delay");
+        return problems;
+    }
+}

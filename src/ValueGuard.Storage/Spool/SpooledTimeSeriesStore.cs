@@ -1,0 +1,107 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Logging;
+using ValueGuard.Core.Signals;
+using ValueGuard.Core.Storage;
+
+namespace ValueGuard.Storage.Spool;
+
+/// <summary>
+/// Store-and-forward in front of a store that can be away (InfluxDB across the plant network): a write
+/// completes once the samples are in the <see cref="DiskSpool"/> on disk, and a background loop forwards
+/// them to the inner store in order, retrying with backoff while it is down. Reads go to the inner store,
+/// so samples still in the spool are not visible to them yet.
+/// </summary>
+public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDisposable
+{
+    private readonly DiskSpool spool;
+    private readonly ITimeSeriesStore inner;
+    private readonly SpooledStoreOptions options;
+    private readonly TimeProvider time;
+    private readonly ILogger logger;
+    private readonly Channel<bool> appended = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task forwarding;
+
+    public SpooledTimeSeriesStore(DiskSpool spool, ITimeSeriesStore inner, SpooledStoreOptions options, TimeProvider time, ILogger<SpooledTimeSeriesStore> logger)
+    {
+        var problems = options.Validate();
+        if (problems.Count > 0) throw new ArgumentException("Invalid spool forwarding settings: " + string.Join("; ", problems));
+        this.spool = spool;
+        this.inner = inner;
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        if (spool.Recovery.LostAnything)
+            LogSpoolDamaged(spool.Recovery.LostBytes, spool.Recovery.DamagedRegions, spool.Recovery.RecordsKept);
+        forwarding = Task.Run(() => ForwardAsync(stopping.Token));
+    }
+
+    /// <summary>Batches written but not yet confirmed by the inner store.</summary>
+    public long PendingRecords => spool.PendingRecords;
+
+    public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
+    {
+        if (samples.Count == 0) return;
+        await spool.AppendAsync(samples, cancellationToken).ConfigureAwait(false);
+        appended.Writer.TryWrite(true);
+    }
+
+    public Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        inner.ReadAsync(signal, from, to, cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await forwarding.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping mid-forward is fine: what was not confirmed stays in the spool for next time.
+        }
+        stopping.Dispose();
+    }
+
+    private async Task ForwardAsync(CancellationToken cancellationToken)
+    {
+        var delay = options.RetryDelay;
+        var failures = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var records = spool.ReadPending(options.MaxSamplesPerWrite);
+            if (records.Count == 0)
+            {
+                await appended.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            try
+            {
+                await inner.WriteAsync([.. records.SelectMany(r => r.Samples)], cancellationToken).ConfigureAwait(false);
+                spool.Confirm(records[^1].Sequence);
+                if (failures > 0) LogForwardRecovered(failures, spool.PendingRecords);
+                failures = 0;
+                delay = options.RetryDelay;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures++;
+                LogForwardFailed(records.Count, failures, delay, ex.Message);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 4101, EventName = "SpoolDamaged", Level = LogLevel.Error,
+        Message = "The spool was damaged (crash or disk fault): {LostBytes} bytes in {DamagedRegions} regions lost, {RecordsKept} intact records kept")]
+    private partial void LogSpoolDamaged(long lostBytes, int damagedRegions, long recordsKept);
+
+    [LoggerMessage(EventId = 4102, EventName = "SpoolForwardFailed", Level = LogLevel.Warning,
+        Message = "Could not forward {RecordCount} spooled batches to the store (failure {Failures}), retrying in {Delay}: {Error}")]
+    private partial void LogForwardFailed(int recordCount, int failures, TimeSpan delay, string error);
+
+    [LoggerMessage(EventId = 4103, EventName = "SpoolForwardRecovered", Level = LogLevel.Information,
+        Message = "The store takes spooled samples again after {Failures} failures; {PendingRecords} batches still to forward")]
+    private partial void LogForwardRecovered(int failures, long pendingRecords);
+}

@@ -1,0 +1,220 @@
+using ValueGuard.Core.Signals;
+using ValueGuard.Storage.Spool;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Storage.Tests.Spool;
+
+public sealed class DiskSpoolTests : IDisposable
+{
+    private static readonly SignalId Running = new("press-07", "running");
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory dir = new();
+    private readonly ManualClock clock = new(T0);
+
+    private SpoolOptions Options => new() { Directory = dir.File("spool"), SegmentBytes = 4096, MaxBytes = 64 * 1024 };
+
+    private DiskSpool Open(SpoolOptions? options = null) => DiskSpool.Open(options ?? Options, clock);
+
+    private static Sample[] Batch(int first, int count = 3) =>
+        [.. Enumerable.Range(first, count).Select(i => new Sample(Running, T0.AddSeconds(i), i))];
+
+    private string[] SegmentFiles() => [.. Directory.GetFiles(dir.File("spool"), "*.spool").Order()];
+
+    public void Dispose() => dir.Dispose();
+
+    [Fact]
+    public async Task Spool_replays_in_order_after_restart()
+    {
+        using (var spool = Open())
+            for (var i = 0; i < 40; i++) await spool.AppendAsync(Batch(i * 3), default);
+
+        using var reopened = Open();
+
+        Assert.True(SegmentFiles().Length > 1, "the test should span several segments");
+        var records = reopened.ReadPending(int.MaxValue);
+        Assert.Equal(Enumerable.Range(0, 120).Select(i => (double)i), records.SelectMany(r => r.Samples).Select(s => s.Value));
+        Assert.Equal(Batch(0), records[0].Samples);
+        Assert.False(reopened.Recovery.LostAnything);
+        Assert.Equal(40, reopened.Recovery.RecordsKept);
+    }
+
+    [Fact]
+    public async Task A_torn_tail_keeps_every_whole_record_and_reports_the_lost_bytes_once()
+    {
+        var file = await ThreeRecords();
+        var recordBytes = (new FileInfo(file).Length - 8) / 3;
+        using (var stream = new FileStream(file, FileMode.Open)) stream.SetLength(stream.Length - 10);
+
+        using (var reopened = Open())
+        {
+            Assert.Equal([0.0, 1, 2, 3, 4, 5], Values(reopened));
+            Assert.Equal(recordBytes - 10, reopened.Recovery.LostBytes);
+            Assert.Equal(1, reopened.Recovery.DamagedRegions);
+            await reopened.AppendAsync(Batch(100), default);
+        }
+        using var again = Open();
+
+        Assert.False(again.Recovery.LostAnything);
+        Assert.Equal([0.0, 1, 2, 3, 4, 5, 100, 101, 102], Values(again));
+    }
+
+    [Fact]
+    public async Task A_flipped_payload_byte_loses_that_record_only()
+    {
+        var file = await ThreeRecords();
+        var recordBytes = (int)(new FileInfo(file).Length - 8) / 3;
+        FlipByte(file, 8 + recordBytes + 20);
+
+        using var reopened = Open();
+
+        Assert.Equal([0.0, 1, 2, 6, 7, 8], Values(reopened));
+        Assert.Equal(recordBytes, reopened.Recovery.LostBytes);
+        Assert.Equal(1, reopened.Recovery.DamagedRegions);
+    }
+
+    [Fact]
+    public async Task A_flipped_length_byte_is_caught_and_the_records_after_it_are_found_again()
+    {
+        var file = await ThreeRecords();
+        var recordBytes = (int)(new FileInfo(file).Length - 8) / 3;
+        FlipByte(file, 8 + recordBytes);
+
+        using var reopened = Open();
+
+        Assert.Equal([0.0, 1, 2, 6, 7, 8], Values(reopened));
+        Assert.Equal(recordBytes, reopened.Recovery.LostBytes);
+    }
+
+    [Fact]
+    public async Task A_torn_tail_with_a_flipped_byte_before_it_loses_both_and_keeps_the_first_record()
+    {
+        var file = await ThreeRecords();
+        var recordBytes = (int)(new FileInfo(file).Length - 8) / 3;
+        FlipByte(file, 8 + recordBytes + 12);
+        using (var stream = new FileStream(file, FileMode.Open)) stream.SetLength(stream.Length - 5);
+
+        using var reopened = Open();
+
+        Assert.Equal([0.0, 1, 2], Values(reopened));
+        Assert.Equal(2L * recordBytes - 5, reopened.Recovery.LostBytes);
+    }
+
+    [Fact]
+    public async Task A_segment_is_deleted_only_when_all_its_records_are_confirmed()
+    {
+        using var spool = Open();
+        for (var i = 0; i < 40; i++) await spool.AppendAsync(Batch(i * 3), default);
+        var files = SegmentFiles();
+        var firstSegmentRecords = RecordsIn(files[0]);
+
+        spool.Confirm(firstSegmentRecords - 2);
+        Assert.True(File.Exists(files[0]));
+
+        spool.Confirm(firstSegmentRecords - 1);
+        Assert.False(File.Exists(files[0]));
+        Assert.True(File.Exists(files[1]));
+        Assert.Equal(40 - firstSegmentRecords, spool.PendingRecords);
+    }
+
+    [Fact]
+    public async Task Confirming_everything_leaves_no_files_and_a_restart_replays_nothing()
+    {
+        using (var spool = Open())
+        {
+            var last = 0L;
+            for (var i = 0; i < 40; i++) last = await spool.AppendAsync(Batch(i * 3), default);
+            spool.Confirm(last);
+            Assert.Equal(0, spool.SizeBytes);
+        }
+
+        Assert.Empty(SegmentFiles());
+        using var reopened = Open();
+        Assert.Empty(reopened.ReadPending(int.MaxValue));
+    }
+
+    [Fact]
+    public async Task A_full_spool_refuses_new_batches_until_the_store_takes_some()
+    {
+        using var spool = Open(Options with { MaxBytes = 8192 });
+        var appended = new List<long>();
+        var full = await Assert.ThrowsAsync<SpoolFullException>(async () =>
+        {
+            for (var i = 0; i < 1000; i++) appended.Add(await spool.AppendAsync(Batch(i * 3), default));
+        });
+
+        Assert.InRange(spool.SizeBytes, 4096, 8192);
+        Assert.Contains("refuses", full.Message, StringComparison.Ordinal);
+        Assert.Equal(appended.Count, spool.PendingRecords);
+
+        spool.Confirm(appended[^1]);
+        await spool.AppendAsync(Batch(5000), default);
+        Assert.Equal([5000.0, 5001, 5002], Values(spool));
+    }
+
+    [Fact]
+    public async Task ReadPending_joins_whole_records_up_to_the_sample_limit()
+    {
+        using var spool = Open();
+        for (var i = 0; i < 5; i++) await spool.AppendAsync(Batch(i * 3), default);
+
+        Assert.Equal(2, spool.ReadPending(7).Count);
+        Assert.Single(spool.ReadPending(1));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task Spool_files_are_readable_by_their_owner_only()
+    {
+        using var spool = Open();
+        await spool.AppendAsync(Batch(0), default);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Assert.Single(SegmentFiles())));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(dir.File("spool")));
+    }
+
+    [Fact]
+    public async Task With_interval_fsync_appends_still_reach_the_file_and_replay()
+    {
+        using (var spool = Open(Options with { Fsync = SpoolFsyncPolicy.Interval, FsyncInterval = TimeSpan.FromSeconds(1) }))
+        {
+            await spool.AppendAsync(Batch(0), default);
+            clock.Advance(TimeSpan.FromSeconds(2));
+            await spool.AppendAsync(Batch(3), default);
+        }
+
+        using var reopened = Open();
+        Assert.Equal([0.0, 1, 2, 3, 4, 5], Values(reopened));
+    }
+
+    [Fact]
+    public void Options_name_every_problem()
+    {
+        var problems = new SpoolOptions { Directory = "", SegmentBytes = 10, MaxBytes = 5 }.Validate();
+
+        Assert.Contains(problems, p => p.StartsWith("spool.directory", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("spool.segment_bytes", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("spool.max_bytes", StringComparison.Ordinal));
+    }
+
+    private async Task<string> ThreeRecords()
+    {
+        using (var spool = Open())
+            for (var i = 0; i < 3; i++) await spool.AppendAsync(Batch(i * 3), default);
+        return Assert.Single(SegmentFiles());
+    }
+
+    private static double[] Values(DiskSpool spool) =>
+        [.. spool.ReadPending(int.MaxValue).SelectMany(r => r.Samples).Select(s => s.Value)];
+
+    private static void FlipByte(string file, int offset)
+    {
+        var bytes = File.ReadAllBytes(file);
+        bytes[offset] ^= 0x5A;
+        File.WriteAllBytes(file, bytes);
+    }
+
+    // Every batch here encodes to the same size, so a segment's record count follows from its length.
+    private static int RecordsIn(string file) => (int)((new FileInfo(file).Length - 8) / (SpoolRecordBytes));
+
+    private static readonly int SpoolRecordBytes = 8 + 4 + 3 * (2 + "press-07".Length + 2 + "running".Length + 16);
+}

@@ -1,0 +1,99 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using ValueGuard.Core.Signals;
+using ValueGuard.Storage.Embedded;
+using ValueGuard.Storage.Spool;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Storage.Tests.Spool;
+
+public sealed class SpooledTimeSeriesStoreTests : IDisposable
+{
+    private static readonly SignalId Running = new("press-07", "running");
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly SpooledStoreOptions Forwarding = new() { RetryDelay = TimeSpan.FromMilliseconds(5), MaxRetryDelay = TimeSpan.FromMilliseconds(20) };
+    private readonly TempDirectory dir = new();
+    private readonly EmbeddedTimeSeriesStore embedded;
+    private readonly SwitchableStore store;
+
+    public SpooledTimeSeriesStoreTests()
+    {
+        embedded = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
+        store = new SwitchableStore(embedded);
+    }
+
+    private SpoolOptions SpoolOptions => new() { Directory = dir.File("spool"), SegmentBytes = 4096, MaxBytes = 16 * 1024 };
+
+    private SpooledTimeSeriesStore Spooled(SpoolOptions? options = null) =>
+        new(DiskSpool.Open(options ?? SpoolOptions, TimeProvider.System), store, Forwarding, TimeProvider.System, NullLogger<SpooledTimeSeriesStore>.Instance);
+
+    private static Sample[] Batch(int first, int count = 3) =>
+        [.. Enumerable.Range(first, count).Select(i => new Sample(Running, T0.AddSeconds(i), i))];
+
+    public void Dispose()
+    {
+        embedded.Dispose();
+        dir.Dispose();
+    }
+
+    [Fact]
+    public async Task Writes_complete_while_the_store_is_down_and_drain_to_zero_when_it_is_back()
+    {
+        store.Down = true;
+        await using var spooled = Spooled();
+        for (var i = 0; i < 50; i++) await spooled.WriteAsync(Batch(i * 3), default);
+        await Eventually.WaitFor(() => store.FailedWrites >= 2, "the forwarder to try the store that is down");
+        Assert.Equal(0, await embedded.CountAsync(default));
+        Assert.Equal(50, spooled.PendingRecords);
+
+        store.Down = false;
+
+        await Eventually.WaitFor(() => spooled.PendingRecords == 0, "the spool to drain");
+        Assert.Equal(150, await embedded.CountAsync(default));
+        Assert.Equal(Enumerable.Range(0, 150).Select(i => (double)i), (await spooled.ReadAsync(Running, T0, T0.AddDays(1), default)).Select(s => s.Value));
+        Assert.Empty(Directory.GetFiles(dir.File("spool"), "*.spool"));
+    }
+
+    [Fact]
+    public async Task Samples_spooled_before_a_restart_reach_the_store_after_it()
+    {
+        store.Down = true;
+        await using (var before = Spooled())
+            for (var i = 0; i < 10; i++) await before.WriteAsync(Batch(i * 3), default);
+
+        store.Down = false;
+        await using var after = Spooled();
+
+        await Eventually.WaitFor(() => after.PendingRecords == 0, "the replayed spool to drain");
+        Assert.Equal(30, await embedded.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task A_full_spool_makes_writes_fail_so_the_caller_stops_acknowledging()
+    {
+        store.Down = true;
+        await using var spooled = Spooled(SpoolOptions with { MaxBytes = 4096 });
+
+        await Assert.ThrowsAsync<SpoolFullException>(async () =>
+        {
+            for (var i = 0; i < 1000; i++) await spooled.WriteAsync(Batch(i * 3), default);
+        });
+
+        store.Down = false;
+        await Eventually.WaitFor(() => spooled.PendingRecords == 0, "the full spool to drain");
+        await spooled.WriteAsync(Batch(9000), default);
+        await Eventually.WaitFor(() => spooled.PendingRecords == 0, "the new batch to be forwarded");
+        Assert.Single(await spooled.ReadAsync(Running, T0.AddSeconds(9000), T0.AddSeconds(9001), default));
+    }
+
+    [Fact]
+    public async Task While_the_store_is_up_samples_arrive_in_write_order()
+    {
+        await using var spooled = Spooled();
+        for (var i = 0; i < 20; i++) await spooled.WriteAsync([new Sample(Running, T0, i)], default);
+
+        await Eventually.WaitFor(() => spooled.PendingRecords == 0, "forwarding");
+
+        // All twenty batches hit the same signal and time: only the last write may survive.
+        Assert.Equal(19.0, Assert.Single(await spooled.ReadAsync(Running, T0, T0.AddSeconds(1), default)).Value);
+    }
+}
