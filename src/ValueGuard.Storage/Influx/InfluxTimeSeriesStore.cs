@@ -100,6 +100,20 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
         return samples;
     }
 
+    public async Task<DateTimeOffset?> FirstTimestampAsync(SignalId signal, CancellationToken cancellationToken)
+    {
+        if (!LineProtocolWriter.CanRepresentName(signal.Device) || !LineProtocolWriter.CanRepresentName(signal.Signal)) return null;
+        var query = string.Create(CultureInfo.InvariantCulture,
+            $"SELECT FIRST({QuoteIdentifier(ValueField)}) FROM {this.from} WHERE {QuoteIdentifier(DeviceTag)} = {QuoteString(signal.Device)} AND {QuoteIdentifier(SignalTag)} = {QuoteString(signal.Signal)}");
+        await foreach (var series in client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
+        {
+            var timeColumn = IndexOf(series.Columns, "time");
+            foreach (var row in series.Values)
+                return LinePrecisionExtensions.FromUnixNanoseconds(row[timeColumn].GetInt64());
+        }
+        return null;
+    }
+
     /// <summary>An InfluxQL identifier in double quotes: backslash and double quote escaped.</summary>
     public static string QuoteIdentifier(string name) => "\"" + Escape(name, '"') + "\"";
 

@@ -29,6 +29,17 @@ public abstract class TimeSeriesStoreContract
     }
 
     [Fact]
+    public async Task The_first_timestamp_is_the_earliest_sample_of_that_signal_only()
+    {
+        var store = await EmptyStoreAsync();
+        var other = new SignalId("press-07", "temperature");
+        await store.WriteAsync([new(Running, T0.AddHours(2), 1), new(Running, T0.AddHours(1), 0), new(other, T0, 20)], default);
+
+        Assert.Equal(T0.AddHours(1), await store.FirstTimestampAsync(Running, default));
+        Assert.Null(await store.FirstTimestampAsync(new SignalId("press-08", "running"), default));
+    }
+
+    [Fact]
     public async Task Windows_include_their_start_and_exclude_their_end()
     {
         var store = await EmptyStoreAsync();
