@@ -28,7 +28,9 @@ internal static class RunCommand
             await using var embedded = site.Site.Broker is null ? await EmbeddedBroker.StartAsync(1883).ConfigureAwait(false) : null;
             var broker = site.Site.Broker?.Url ?? embedded!.Url;
             var builder = HostFactory.Create(parse.GetValue(GlobalOptions.LogFormatOption)!);
-            builder.Services.AddValueGuardGateway(site, broker, ReadPassword(site.Site.Broker));
+            using var loggers = new Serilog.Extensions.Logging.SerilogLoggerFactory(Logging.LogFormat.Create(parse.GetValue(GlobalOptions.LogFormatOption)!, Serilog.Events.LogEventLevel.Information), dispose: true);
+            await using var runtime = await GatewayRuntime.OpenAsync(site, TimeProvider.System, loggers, ct).ConfigureAwait(false);
+            builder.Services.AddValueGuardGateway(runtime, broker, ReadPassword(site.Site.Broker));
             using var host = builder.Build();
             await host.RunAsync(ct).ConfigureAwait(false);
             return 0;

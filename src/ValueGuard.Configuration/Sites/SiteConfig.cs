@@ -23,7 +23,16 @@ public sealed record SiteConfig(
     /// end, so samples from inside the period that arrive late still decide its final verdict.
     /// </summary>
     public TimeSpan AllowedLateness { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Where samples are stored; null means the embedded store in the data folder.</summary>
+    public StoreConfig? Store { get; init; }
 }
+
+/// <summary>
+/// An InfluxDB (v1 HTTP API; 1.8+, 2.x and 3.x through their v1 endpoints) behind the disk spool.
+/// Credentials come from files, never from the site file itself.
+/// </summary>
+public sealed record StoreConfig(Uri Url, string Database, string? RetentionPolicy, string? Username, string? PasswordFile, string? TokenFile);
 
 /// <summary>A device on the site and the profile that decodes it.</summary>
 public sealed record DeviceConfig(string Id, string Profile);

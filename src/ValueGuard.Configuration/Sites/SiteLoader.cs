@@ -21,7 +21,7 @@ public static class SiteLoader
     {
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
-        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness");
+        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store");
         var id = r.String("site", required: true);
         var broker = ReadBroker(r, errors);
         var dataDir = Resolve(r.String("data_dir") ?? "data");
@@ -64,9 +64,33 @@ public static class SiteLoader
         }
         var every = r.Duration("evaluate_every") ?? TimeSpan.FromMinutes(1);
         var lateness = r.Duration("allowed_lateness");
+        var store = ReadStore(r, errors, Resolve);
         if (id is null) return null;
-        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every);
+        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
+    }
+
+    private static StoreConfig? ReadStore(MappingReader site, ErrorList errors, Func<string, string> resolve)
+    {
+        if (site.Mapping("store") is not { } node) return null;
+        var r = new MappingReader(node, "store", errors, "kind", "url", "database", "retention_policy", "username", "password_file", "token_file");
+        var kind = r.Scalar("kind", required: true);
+        if (kind is null || kind.Value == "embedded") return null;
+        if (kind.Value != "influxdb")
+        {
+            errors.Add(kind, $"store: kind '{kind.Value}' is not known", "use embedded (the default) or influxdb");
+            return null;
+        }
+        var url = r.Scalar("url", required: true);
+        var database = r.String("database", required: true);
+        if (url is null || database is null) return null;
+        if (!Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            errors.Add(url, $"store: url '{url.Value}' is not an HTTP URL", "write http://host:8086");
+            return null;
+        }
+        string? File(string key) => r.String(key) is { } p ? resolve(p) : null;
+        return new StoreConfig(uri, database, r.String("retention_policy"), r.String("username"), File("password_file"), File("token_file"));
     }
 
     private static BrokerConfig? ReadBroker(MappingReader site, ErrorList errors)

@@ -10,4 +10,7 @@ public sealed record GatewayPaths(string DataDirectory)
     public string Outbox => Path.Combine(DataDirectory, "outbox.db");
 
     public string Ledger => Path.Combine(DataDirectory, "ledger.jsonl");
+
+    /// <summary>The store-and-forward spool in front of InfluxDB.</summary>
+    public string Spool => Path.Combine(DataDirectory, "spool");
 }

@@ -1,26 +1,39 @@
 using Microsoft.Extensions.Logging;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Core.Storage;
 using ValueGuard.Escalation.Outbox;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Gateway.Evaluation;
 using ValueGuard.Storage.Commitments;
 using ValueGuard.Storage.Embedded;
 using ValueGuard.Storage.Evidence;
+using ValueGuard.Storage.Influx;
+using ValueGuard.Storage.Spool;
 
 namespace ValueGuard.Gateway.Hosting;
 
 /// <summary>
-/// The stores and services of one gateway, opened from a site: the embedded time-series store,
-/// commitment state, evidence ledger, escalation outbox with its sinks, and the clause evaluator.
+/// The stores and services of one gateway, opened from a site: the time-series store (embedded, or
+/// InfluxDB behind the disk spool), commitment state, evidence ledger, escalation outbox with its
+/// sinks, and the clause evaluator.
 /// </summary>
-public sealed class GatewayRuntime : IDisposable
+public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 {
+    private readonly IDisposable? influxClient;
+
+    /// <summary>A runtime on the embedded store in the site's data folder.</summary>
     public GatewayRuntime(SiteModel site, TimeProvider clock, ILoggerFactory loggers)
+        : this(site, new EmbeddedTimeSeriesStore(new GatewayPaths(site.Site.DataDirectory).Samples), null, clock, loggers)
+    {
+    }
+
+    private GatewayRuntime(SiteModel site, ITimeSeriesStore store, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
     {
         Site = site;
         Paths = new GatewayPaths(site.Site.DataDirectory);
         Directory.CreateDirectory(Paths.DataDirectory);
-        Store = new EmbeddedTimeSeriesStore(Paths.Samples);
+        Store = store;
+        this.influxClient = influxClient;
         Commitments = new SqliteCommitmentStore(Paths.Commitments);
         Ledger = new JsonlEvidenceLedger(Paths.Ledger);
         Outbox = new EscalationOutbox(Paths.Outbox);
@@ -30,11 +43,37 @@ public sealed class GatewayRuntime : IDisposable
             site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>());
     }
 
+    /// <summary>
+    /// Opens the runtime the site asks for. With an InfluxDB store, every sample goes first to the disk
+    /// spool in the data folder and is forwarded from there, so an InfluxDB outage loses nothing.
+    /// </summary>
+    public static async Task<GatewayRuntime> OpenAsync(SiteModel site, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
+    {
+        if (site.Site.Store is not { } config) return new GatewayRuntime(site, clock, loggers);
+        var paths = new GatewayPaths(site.Site.DataDirectory);
+        var client = new InfluxDbClient(new InfluxDbOptions
+        {
+            BaseAddress = config.Url,
+            Database = config.Database,
+            RetentionPolicy = config.RetentionPolicy,
+            Username = config.Username,
+            Password = await ReadSecretAsync(config.PasswordFile, ct).ConfigureAwait(false),
+            Token = await ReadSecretAsync(config.TokenFile, ct).ConfigureAwait(false),
+        }, clock, loggers.CreateLogger<InfluxDbClient>());
+        var influx = await InfluxTimeSeriesStore.StartAsync(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>(), ct).ConfigureAwait(false);
+        var spool = DiskSpool.Open(new SpoolOptions { Directory = paths.Spool }, clock);
+        var spooled = new SpooledTimeSeriesStore(spool, influx, new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>());
+        return new GatewayRuntime(site, spooled, client, clock, loggers);
+    }
+
+    private static async Task<string?> ReadSecretAsync(string? file, CancellationToken ct) =>
+        file is null ? null : (await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)).TrimEnd('\r', '\n');
+
     public SiteModel Site { get; }
 
     public GatewayPaths Paths { get; }
 
-    public EmbeddedTimeSeriesStore Store { get; }
+    public ITimeSeriesStore Store { get; }
 
     public SqliteCommitmentStore Commitments { get; }
 
@@ -46,11 +85,15 @@ public sealed class GatewayRuntime : IDisposable
 
     public ClauseEvaluator Evaluator { get; }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        if (Store is IAsyncDisposable asyncStore) await asyncStore.DisposeAsync().ConfigureAwait(false);
+        else (Store as IDisposable)?.Dispose();
+        influxClient?.Dispose();
         Outbox.Dispose();
         Ledger.Dispose();
         Commitments.Dispose();
-        Store.Dispose();
     }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 }

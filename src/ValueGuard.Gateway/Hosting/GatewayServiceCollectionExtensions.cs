@@ -11,15 +11,16 @@ namespace ValueGuard.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the runtime, MQTT ingest (to <paramref name="broker"/>) and the evaluation loop.
+    /// Adds an opened runtime, MQTT ingest (to <paramref name="broker"/>) and the evaluation loop.
     /// <paramref name="password"/> comes from a file or the environment and is never logged.
     /// </summary>
-    public static IServiceCollection AddValueGuardGateway(this IServiceCollection services, SiteModel site, Uri broker, string? password)
+    public static IServiceCollection AddValueGuardGateway(this IServiceCollection services, GatewayRuntime runtime, Uri broker, string? password)
     {
+        var site = runtime.Site;
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(site);
-        services.AddSingleton(sp => new GatewayRuntime(site, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton<ITimeSeriesStore>(sp => sp.GetRequiredService<GatewayRuntime>().Store);
+        services.AddSingleton(runtime);
+        services.AddSingleton(runtime.Store);
         services.AddSingleton(new SiteMessageRouter(site));
         services.AddSingleton(new MqttIngestOptions
         {

@@ -49,6 +49,9 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     public Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
         inner.ReadAsync(signal, from, to, cancellationToken);
 
+    public Task<DateTimeOffset?> FirstTimestampAsync(SignalId signal, CancellationToken cancellationToken) =>
+        inner.FirstTimestampAsync(signal, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync().ConfigureAwait(false);
