@@ -1,0 +1,6 @@
+using ValueGuard.Core.Signals;
+
+namespace ValueGuard.Ingest.Serial.Registers;
+
+/// <summary>The samples one poll produced and the reads that failed (timeouts, exception responses, a backed-off slave).</summary>
+public sealed record PollResult(IReadOnlyList<Sample> Samples, IReadOnlyList<Exception> Failures);
