@@ -22,7 +22,7 @@ public sealed partial class MbpollCrossCheckTests : IDisposable
     public MbpollCrossCheckTests()
     {
         pty = new PtyPair(temp.Path);
-        slave = new ModbusSlaveSimulator(new SerialModbusPort(PtyModbusTests.Line(pty.B)), new Dictionary<byte, RegisterBank> { [7] = bank });
+        slave = new ModbusSlaveSimulator(PtyModbusTests.Port(pty.B), new Dictionary<byte, RegisterBank> { [7] = bank });
     }
 
     [Fact]

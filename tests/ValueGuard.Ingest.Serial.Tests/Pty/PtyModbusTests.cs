@@ -22,8 +22,10 @@ public sealed class PtyModbusTests : IDisposable
 
     internal static SerialLineSettings Line(string path) => new(path, 19200, Parity.None);
 
+    internal static IModbusPort Port(string path) => SerialPorts.Open(Line(path));
+
     internal static ModbusRtuMaster Master(string path, ModbusMasterOptions? options = null) =>
-        new(new SerialModbusPort(Line(path)), options ?? new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
+        new(Port(path), options ?? new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
 
     [Fact]
     public async Task Master_reads_every_type_in_every_order_from_the_simulator_over_a_pty()
@@ -57,7 +59,7 @@ public sealed class PtyModbusTests : IDisposable
         expected["coil"] = 1;
         expected["input"] = 1;
 
-        using var slave = new ModbusSlaveSimulator(new SerialModbusPort(Line(pty.B)), new Dictionary<byte, RegisterBank> { [1] = bank });
+        using var slave = new ModbusSlaveSimulator(Port(pty.B), new Dictionary<byte, RegisterBank> { [1] = bank });
         using var master = Master(pty.A);
         var poller = new ModbusDevicePoller(new ModbusDevice("drive-1", 1, points, TimeSpan.FromSeconds(1)), maxGap: 8);
         var result = await poller.PollAsync(master, TimeProvider.System, CancellationToken.None);
@@ -66,6 +68,20 @@ public sealed class PtyModbusTests : IDisposable
         Assert.Equal(expected.OrderBy(e => e.Key), result.Samples.Select(s => KeyValuePair.Create(s.Signal.Signal, s.Value)).OrderBy(e => e.Key));
         Assert.All(result.Samples, s => Assert.Equal("drive-1", s.Signal.Device));
         Assert.Equal(4, poller.Plan.Count); // holding, input, coil, discrete input: one read each
+    }
+
+    [Fact]
+    public async Task System_IO_Ports_serial_port_carries_the_exchange_too()
+    {
+        // Windows gateways use SerialModbusPort; on Linux it works too, at System.IO.Ports' coarser timing.
+        var bank = new RegisterBank();
+        bank.SetValue(ModbusTable.Holding, 0, -1.25, RegisterType.Float32, new DataOrder(Endianness.Little, Endianness.Big));
+        using var slave = new ModbusSlaveSimulator(new SerialModbusPort(Line(pty.B)), new Dictionary<byte, RegisterBank> { [3] = bank });
+        using var master = new ModbusRtuMaster(new SerialModbusPort(Line(pty.A)), new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
+
+        var words = await master.ReadHoldingRegistersAsync(3, 0, 2, CancellationToken.None);
+
+        Assert.Equal(-1.25, RegisterCodec.Decode(words, RegisterType.Float32, new DataOrder(Endianness.Little, Endianness.Big)));
     }
 
     public void Dispose()
