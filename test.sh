@@ -15,6 +15,12 @@ install_missing() {
   local missing=()
   command -v mosquitto >/dev/null || missing+=(mosquitto)
   command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
+  # Serial tests: pseudo-terminal pairs, an independent Modbus master, a libmodbus slave compiled with gcc.
+  command -v socat >/dev/null || missing+=(socat)
+  command -v mbpoll >/dev/null || missing+=(mbpoll)
+  command -v gcc >/dev/null || missing+=(gcc)
+  [ -f /usr/include/modbus/modbus.h ] || missing+=(libmodbus-dev)
+  command -v pkg-config >/dev/null || missing+=(pkg-config)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     log "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
