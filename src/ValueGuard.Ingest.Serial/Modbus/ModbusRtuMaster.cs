@@ -12,7 +12,7 @@ namespace ValueGuard.Ingest.Serial.Modbus;
 /// </summary>
 public sealed partial class ModbusRtuMaster : IDisposable
 {
-    private readonly IModbusPort port;
+    private readonly ISerialLine port;
     private readonly ModbusMasterOptions options;
     private readonly TimeProvider time;
     private readonly ILogger log;
@@ -26,7 +26,7 @@ public sealed partial class ModbusRtuMaster : IDisposable
     private readonly Thread thread;
     private long lastActivity;
 
-    public ModbusRtuMaster(IModbusPort port, ModbusMasterOptions options, TimeProvider time, ILogger<ModbusRtuMaster> log)
+    public ModbusRtuMaster(ISerialLine port, ModbusMasterOptions options, TimeProvider time, ILogger<ModbusRtuMaster> log)
     {
         options.Validate();
         this.port = port;

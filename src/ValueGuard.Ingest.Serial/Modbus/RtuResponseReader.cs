@@ -7,7 +7,7 @@ namespace ValueGuard.Ingest.Serial.Modbus;
 /// resynchronises by dropping one byte at a time until a frame with the expected slave, function, length and
 /// a valid CRC starts at the front of what it holds.
 /// </summary>
-internal sealed class RtuResponseReader(IModbusPort port, TimeProvider time)
+internal sealed class RtuResponseReader(ISerialLine port, TimeProvider time)
 {
     // Longest RTU frame is 256 bytes; room for noise in front of it.
     private readonly byte[] buffer = new byte[1024];

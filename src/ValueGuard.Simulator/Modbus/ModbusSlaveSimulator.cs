@@ -10,7 +10,7 @@ namespace ValueGuard.Simulator.Modbus;
 /// </summary>
 public sealed class ModbusSlaveSimulator : IDisposable
 {
-    private readonly IModbusPort port;
+    private readonly ISerialLine port;
     private readonly IReadOnlyDictionary<byte, RegisterBank> banks;
     private readonly Thread thread;
     private readonly TimeSpan silence;
@@ -18,7 +18,7 @@ public sealed class ModbusSlaveSimulator : IDisposable
     private long answered;
     private long ignored;
 
-    public ModbusSlaveSimulator(IModbusPort port, IReadOnlyDictionary<byte, RegisterBank> banks)
+    public ModbusSlaveSimulator(ISerialLine port, IReadOnlyDictionary<byte, RegisterBank> banks)
     {
         this.port = port;
         this.banks = banks;

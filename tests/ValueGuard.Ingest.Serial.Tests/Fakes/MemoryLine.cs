@@ -24,7 +24,7 @@ internal sealed class MemoryLine
 
     internal enum Direction { ToSlave, ToMaster }
 
-    internal sealed class End(string name, int baudRate, ByteQueue inbox, ByteQueue outbox, Func<byte[], byte[]> tamper) : IModbusPort
+    internal sealed class End(string name, int baudRate, ByteQueue inbox, ByteQueue outbox, Func<byte[], byte[]> tamper) : ISerialLine
     {
         public int BaudRate => baudRate;
 

@@ -8,8 +8,8 @@ namespace ValueGuard.Ingest.Serial.Tests.Pty;
 /// </summary>
 internal sealed class FaultyLink : IDisposable
 {
-    private readonly IModbusPort masterSide;
-    private readonly IModbusPort slaveSide;
+    private readonly ISerialLine masterSide;
+    private readonly ISerialLine slaveSide;
     private readonly int answerLength;
     private readonly Random random = new(20260723);
     private readonly Thread requests;
@@ -19,7 +19,7 @@ internal sealed class FaultyLink : IDisposable
     private int corrupted;
     private int dropped;
 
-    public FaultyLink(IModbusPort masterSide, IModbusPort slaveSide, int answerLength)
+    public FaultyLink(ISerialLine masterSide, ISerialLine slaveSide, int answerLength)
     {
         this.masterSide = masterSide;
         this.slaveSide = slaveSide;
@@ -58,7 +58,7 @@ internal sealed class FaultyLink : IDisposable
         return roll < 45 ? [0x00, 0x01, 0x03, (byte)random.Next(256), .. frame] : frame;
     }
 
-    private void Pump(IModbusPort from, IModbusPort to, Func<byte[], byte[]> change)
+    private void Pump(ISerialLine from, ISerialLine to, Func<byte[], byte[]> change)
     {
         var buffer = new byte[512];
         var frame = new List<byte>();

@@ -22,7 +22,7 @@ public sealed class PtyModbusTests : IDisposable
 
     internal static SerialLineSettings Line(string path) => new(path, 19200, Parity.None);
 
-    internal static IModbusPort Port(string path) => SerialPorts.Open(Line(path));
+    internal static ISerialLine Port(string path) => SerialLines.Open(Line(path));
 
     internal static ModbusRtuMaster Master(string path, ModbusMasterOptions? options = null) =>
         new(Port(path), options ?? new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
@@ -73,11 +73,11 @@ public sealed class PtyModbusTests : IDisposable
     [Fact]
     public async Task System_IO_Ports_serial_port_carries_the_exchange_too()
     {
-        // Windows gateways use SerialModbusPort; on Linux it works too, at System.IO.Ports' coarser timing.
+        // Windows gateways use SystemIoSerialLine; on Linux it works too, at System.IO.Ports' coarser timing.
         var bank = new RegisterBank();
         bank.SetValue(ModbusTable.Holding, 0, -1.25, RegisterType.Float32, new DataOrder(Endianness.Little, Endianness.Big));
-        using var slave = new ModbusSlaveSimulator(new SerialModbusPort(Line(pty.B)), new Dictionary<byte, RegisterBank> { [3] = bank });
-        using var master = new ModbusRtuMaster(new SerialModbusPort(Line(pty.A)), new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
+        using var slave = new ModbusSlaveSimulator(new SystemIoSerialLine(Line(pty.B)), new Dictionary<byte, RegisterBank> { [3] = bank });
+        using var master = new ModbusRtuMaster(new SystemIoSerialLine(Line(pty.A)), new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
 
         var words = await master.ReadHoldingRegistersAsync(3, 0, 2, CancellationToken.None);
 

@@ -6,12 +6,12 @@ using System.Runtime.Versioning;
 namespace ValueGuard.Ingest.Serial.Transport;
 
 /// <summary>
-/// An <see cref="IModbusPort"/> on a Linux tty through poll/read/write. System.IO.Ports on Unix serves reads from
+/// An <see cref="ISerialLine"/> on a Linux tty through poll/read/write. System.IO.Ports on Unix serves reads from
 /// a polling loop with a 30 ms timeout resolution, which is coarser than the RTU timing (1.75 ms at high baud
 /// rates) and stalled exchanges under load in our pty tests; this port reads with millisecond timeouts instead.
 /// </summary>
 [SupportedOSPlatform("linux")]
-public sealed partial class UnixSerialPort : IModbusPort
+public sealed partial class UnixSerialLine : ISerialLine
 {
     private const int ORdWr = 0x2, ONoCtty = 0x100, ONonBlock = 0x800, OCloExec = 0x80000;
     private const short PollIn = 0x1;
@@ -21,7 +21,7 @@ public sealed partial class UnixSerialPort : IModbusPort
 
     private readonly int fd;
 
-    public UnixSerialPort(SerialLineSettings settings)
+    public UnixSerialLine(SerialLineSettings settings)
     {
         settings.Validate();
         Name = settings.PortName;

@@ -1,10 +1,10 @@
 namespace ValueGuard.Ingest.Serial.Transport;
 
 /// <summary>
-/// A byte pipe to a serial bus. Calls come from one bus thread at a time, so implementations need no locking;
+/// A byte pipe to a serial line (a Modbus RTU bus or an ASCII device). Calls come from one bus thread at a time, so implementations need no locking;
 /// reads block for at most the timeout, which keeps the RTU timing in the master and out of the port.
 /// </summary>
-public interface IModbusPort : IDisposable
+public interface ISerialLine : IDisposable
 {
     /// <summary>The line speed, for the RTU character and silence times.</summary>
     int BaudRate { get; }

@@ -2,12 +2,12 @@ using System.IO.Ports;
 
 namespace ValueGuard.Ingest.Serial.Transport;
 
-/// <summary>An <see cref="IModbusPort"/> on a real serial device (RS-485 adapter, RS-232, or a pseudo-terminal).</summary>
-public sealed class SerialModbusPort : IModbusPort
+/// <summary>An <see cref="ISerialLine"/> on a real serial device (RS-485 adapter, RS-232, or a pseudo-terminal).</summary>
+public sealed class SystemIoSerialLine : ISerialLine
 {
     private readonly SerialPort port;
 
-    public SerialModbusPort(SerialLineSettings settings)
+    public SystemIoSerialLine(SerialLineSettings settings)
     {
         settings.Validate();
         port = new SerialPort(settings.PortName, settings.BaudRate, settings.Parity, settings.DataBits, settings.StopBits)
