@@ -42,12 +42,6 @@ internal sealed class LibmodbusSlave : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited) process.Kill();
-            process.WaitForExit(5000);
-        }
-        catch (InvalidOperationException) { }
-        process.Dispose();
+        ToolRun.Stop(process);
     }
 }

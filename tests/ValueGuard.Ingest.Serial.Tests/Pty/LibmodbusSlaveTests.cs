@@ -1,25 +1,16 @@
 using ValueGuard.Ingest.Serial.Modbus;
 using ValueGuard.Ingest.Serial.Registers;
-using ValueGuard.Testing;
 
 namespace ValueGuard.Ingest.Serial.Tests.Pty;
 
 /// <summary>The master against a third-party slave (Debian's libmodbus) over a pty pair. Needs socat, gcc and libmodbus-dev.</summary>
-public sealed class LibmodbusSlaveTests : IDisposable
+public sealed class LibmodbusSlaveTests : PtyTest
 {
-    private readonly TempDirectory temp = new();
-    private readonly PtyPair pty;
-
-    public LibmodbusSlaveTests()
-    {
-        pty = new PtyPair(temp.Path);
-    }
-
     [Fact]
     public async Task Master_reads_every_table_and_float_layout_from_a_libmodbus_slave()
     {
-        using var slave = await LibmodbusSlave.StartAsync(temp.Path, pty.B, 17);
-        using var master = PtyModbusTests.Master(pty.A);
+        using var slave = await LibmodbusSlave.StartAsync(Temp.Path, Pty.B, 17);
+        using var master = Master(Pty.A);
 
         var holding = await master.ReadHoldingRegistersAsync(17, 0, 16, CancellationToken.None);
         var input = await master.ReadInputRegistersAsync(17, 0, 16, CancellationToken.None);
@@ -40,8 +31,8 @@ public sealed class LibmodbusSlaveTests : IDisposable
     [Fact]
     public async Task Master_writes_to_a_libmodbus_slave_and_decodes_its_exception_responses()
     {
-        using var slave = await LibmodbusSlave.StartAsync(temp.Path, pty.B, 17);
-        using var master = PtyModbusTests.Master(pty.A);
+        using var slave = await LibmodbusSlave.StartAsync(Temp.Path, Pty.B, 17);
+        using var master = Master(Pty.A);
 
         await master.WriteMultipleRegistersAsync(17, 40, [0xCAFE, 0x0102, 3], CancellationToken.None);
         await master.WriteSingleRegisterAsync(17, 43, 4, CancellationToken.None);
@@ -53,11 +44,5 @@ public sealed class LibmodbusSlaveTests : IDisposable
         Assert.Equal(new ushort[] { 0xCAFE, 0x0102, 3, 4 }, written);
         Assert.True(coil[0]);
         Assert.Equal(ModbusExceptionCode.IllegalDataAddress, refused.Code);
-    }
-
-    public void Dispose()
-    {
-        pty.Dispose();
-        temp.Dispose();
     }
 }

@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Transport;
 using ValueGuard.Simulator.Modbus;
-using ValueGuard.Testing;
 
 namespace ValueGuard.Ingest.Serial.Tests.Pty;
 
@@ -11,18 +10,15 @@ namespace ValueGuard.Ingest.Serial.Tests.Pty;
 /// Debian's mbpoll, an independent Modbus master, reads the simulator slave over a pty pair, so the simulator
 /// (and with it the master tests that rely on it) is checked against someone else's framing. Needs socat and mbpoll.
 /// </summary>
-public sealed partial class MbpollCrossCheckTests : IDisposable
+public sealed partial class MbpollCrossCheckTests : PtyTest
 {
-    private readonly TempDirectory temp = new();
-    private readonly PtyPair pty;
     private readonly RegisterBank bank = new(holding: 100, input: 100, coils: 100, discreteInputs: 100);
     private readonly ModbusSlaveSimulator slave;
     private readonly string mbpoll = ExternalTool.Require("mbpoll", "mbpoll");
 
     public MbpollCrossCheckTests()
     {
-        pty = new PtyPair(temp.Path);
-        slave = new ModbusSlaveSimulator(PtyModbusTests.Port(pty.B), new Dictionary<byte, RegisterBank> { [7] = bank });
+        slave = new ModbusSlaveSimulator(Port(Pty.B), new Dictionary<byte, RegisterBank> { [7] = bank });
     }
 
     [Fact]
@@ -56,7 +52,7 @@ public sealed partial class MbpollCrossCheckTests : IDisposable
     }
 
     private string[] Arguments(params string[] read) =>
-        ["-m", "rtu", "-a", "7", "-b", "19200", "-P", "none", "-o", "1", .. read, "-1", pty.A];
+        ["-m", "rtu", "-a", "7", "-b", "19200", "-P", "none", "-o", "1", .. read, "-1", Pty.A];
 
     private async Task<string[]> Poll(params string[] read)
     {
@@ -68,10 +64,9 @@ public sealed partial class MbpollCrossCheckTests : IDisposable
     [GeneratedRegex(@"^\[\d+\]:\s+(?<value>\S+)", RegexOptions.Multiline, 1000)]
     private static partial Regex ValueLine();
 
-    public void Dispose()
+    public override void Dispose()
     {
         slave.Dispose();
-        pty.Dispose();
-        temp.Dispose();
+        base.Dispose();
     }
 }

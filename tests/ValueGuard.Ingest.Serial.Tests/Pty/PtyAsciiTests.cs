@@ -6,21 +6,13 @@ using ValueGuard.Testing;
 namespace ValueGuard.Ingest.Serial.Tests.Pty;
 
 /// <summary>An ASCII device writing NMEA-checksummed lines with faults into a socat pty pair (needs socat).</summary>
-public sealed class PtyAsciiTests : IDisposable
+public sealed class PtyAsciiTests : PtyTest
 {
-    private readonly TempDirectory temp = new();
-    private readonly PtyPair pty;
-
-    public PtyAsciiTests()
-    {
-        pty = new PtyPair(temp.Path);
-    }
-
     [Fact]
     public async Task Lines_from_a_pty_are_decoded_and_faulty_lines_counted()
     {
-        using var device = PtyModbusTests.Port(pty.A);
-        using var gateway = PtyModbusTests.Port(pty.B);
+        using var device = Port(Pty.A);
+        using var gateway = Port(Pty.B);
         var reader = new AsciiLineReader("flow-1", new AsciiLineOptions { NmeaChecksum = true, Terminator = "\r\n", MaxLineLength = 64 },
             new RegexLineDecoder(@"^FLOW,(?<flow>\d+\.\d+),(?<total>\d+)$"));
         var samples = new List<Sample>();
@@ -62,11 +54,5 @@ public sealed class PtyAsciiTests : IDisposable
         }
         Assert.Equal(2, reader.Counters.BadChecksum); // the tampered line and the truncated one (its checksum is cut off)
         Assert.Equal(1, reader.Counters.Overlong);
-    }
-
-    public void Dispose()
-    {
-        pty.Dispose();
-        temp.Dispose();
     }
 }

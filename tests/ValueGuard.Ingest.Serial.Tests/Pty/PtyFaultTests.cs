@@ -21,9 +21,9 @@ public sealed class PtyFaultTests : IDisposable
         var toSlave = Own(new PtyPair(temp.Path, "slave"));
         var bank = new RegisterBank();
         bank.SetRegisters(ModbusTable.Holding, 0, 11, 22, 33, 44);
-        Own(new ModbusSlaveSimulator(PtyModbusTests.Port(toSlave.B), new Dictionary<byte, RegisterBank> { [1] = bank }));
-        var link = Own(new FaultyLink(PtyModbusTests.Port(toProxy.B), PtyModbusTests.Port(toSlave.A), answerLength: 13));
-        var master = Own(PtyModbusTests.Master(toProxy.A, new ModbusMasterOptions
+        Own(new ModbusSlaveSimulator(PtyTest.Port(toSlave.B), new Dictionary<byte, RegisterBank> { [1] = bank }));
+        var link = Own(new FaultyLink(PtyTest.Port(toProxy.B), PtyTest.Port(toSlave.A), answerLength: 13));
+        var master = Own(PtyTest.Master(toProxy.A, new ModbusMasterOptions
         {
             ResponseTimeout = TimeSpan.FromMilliseconds(150), Retries = 2, MinBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(10),
         }));
@@ -69,10 +69,10 @@ public sealed class PtyFaultTests : IDisposable
         var pty = Own(new PtyPair(temp.Path));
         var bank = new RegisterBank();
         bank.SetRegisters(ModbusTable.Input, 0, 7);
-        Own(new ModbusSlaveSimulator(PtyModbusTests.Port(pty.B), new Dictionary<byte, RegisterBank> { [1] = bank }));
+        Own(new ModbusSlaveSimulator(PtyTest.Port(pty.B), new Dictionary<byte, RegisterBank> { [1] = bank }));
         // Back-off runs on this clock, so the test decides when the dead slave may be probed again; I/O timing is real.
         var clock = new ManualClock(new DateTimeOffset(2026, 7, 1, 0, 0, 0, TimeSpan.Zero));
-        var master = Own(new ModbusRtuMaster(PtyModbusTests.Port(pty.A), new ModbusMasterOptions
+        var master = Own(new ModbusRtuMaster(PtyTest.Port(pty.A), new ModbusMasterOptions
         {
             ResponseTimeout = TimeSpan.FromMilliseconds(200), Retries = 2, MinBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromMinutes(1),
         }, clock, NullLogger<ModbusRtuMaster>.Instance));

@@ -1,32 +1,15 @@
 using Microsoft.Extensions.Logging.Abstractions;
-using System.IO.Ports;
 using ValueGuard.Core.Signals;
 using ValueGuard.Ingest.Serial.Modbus;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Transport;
 using ValueGuard.Simulator.Modbus;
-using ValueGuard.Testing;
 
 namespace ValueGuard.Ingest.Serial.Tests.Pty;
 
 /// <summary>The master against the simulator slave over a real socat pseudo-terminal pair (needs socat).</summary>
-public sealed class PtyModbusTests : IDisposable
+public sealed class PtyModbusTests : PtyTest
 {
-    private readonly TempDirectory temp = new();
-    private readonly PtyPair pty;
-
-    public PtyModbusTests()
-    {
-        pty = new PtyPair(temp.Path);
-    }
-
-    internal static SerialLineSettings Line(string path) => new(path, 19200, Parity.None);
-
-    internal static ISerialLine Port(string path) => SerialLines.Open(Line(path));
-
-    internal static ModbusRtuMaster Master(string path, ModbusMasterOptions? options = null) =>
-        new(Port(path), options ?? new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
-
     [Fact]
     public async Task Master_reads_every_type_in_every_order_from_the_simulator_over_a_pty()
     {
@@ -59,8 +42,8 @@ public sealed class PtyModbusTests : IDisposable
         expected["coil"] = 1;
         expected["input"] = 1;
 
-        using var slave = new ModbusSlaveSimulator(Port(pty.B), new Dictionary<byte, RegisterBank> { [1] = bank });
-        using var master = Master(pty.A);
+        using var slave = new ModbusSlaveSimulator(Port(Pty.B), new Dictionary<byte, RegisterBank> { [1] = bank });
+        using var master = Master(Pty.A);
         var poller = new ModbusDevicePoller(new ModbusDevice("drive-1", 1, points, TimeSpan.FromSeconds(1)), maxGap: 8);
         var result = await poller.PollAsync(master, TimeProvider.System, CancellationToken.None);
 
@@ -76,17 +59,11 @@ public sealed class PtyModbusTests : IDisposable
         // Windows gateways use SystemIoSerialLine; on Linux it works too, at System.IO.Ports' coarser timing.
         var bank = new RegisterBank();
         bank.SetValue(ModbusTable.Holding, 0, -1.25, RegisterType.Float32, new DataOrder(Endianness.Little, Endianness.Big));
-        using var slave = new ModbusSlaveSimulator(new SystemIoSerialLine(Line(pty.B)), new Dictionary<byte, RegisterBank> { [3] = bank });
-        using var master = new ModbusRtuMaster(new SystemIoSerialLine(Line(pty.A)), new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
+        using var slave = new ModbusSlaveSimulator(new SystemIoSerialLine(Line(Pty.B)), new Dictionary<byte, RegisterBank> { [3] = bank });
+        using var master = new ModbusRtuMaster(new SystemIoSerialLine(Line(Pty.A)), new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
 
         var words = await master.ReadHoldingRegistersAsync(3, 0, 2, CancellationToken.None);
 
         Assert.Equal(-1.25, RegisterCodec.Decode(words, RegisterType.Float32, new DataOrder(Endianness.Little, Endianness.Big)));
-    }
-
-    public void Dispose()
-    {
-        pty.Dispose();
-        temp.Dispose();
     }
 }

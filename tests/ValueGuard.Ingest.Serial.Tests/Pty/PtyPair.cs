@@ -40,12 +40,6 @@ internal sealed class PtyPair : IDisposable
 
     public void Dispose()
     {
-        try
-        {
-            if (!process.HasExited) process.Kill();
-            process.WaitForExit(5000);
-        }
-        catch (InvalidOperationException) { }
-        process.Dispose();
+        ToolRun.Stop(process);
     }
 }

@@ -23,4 +23,16 @@ internal static class ToolRun
         }
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    /// <summary>Kills a child process the tests started, if it still runs, and waits for it.</summary>
+    public static void Stop(Process process)
+    {
+        try
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+        catch (InvalidOperationException) { }
+        process.Dispose();
+    }
 }
