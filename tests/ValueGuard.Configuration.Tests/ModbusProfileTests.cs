@@ -1,28 +1,15 @@
 using ValueGuard.Configuration.Profiles;
 using ValueGuard.Core.Signals;
+using ValueGuard.Testing;
 
 namespace ValueGuard.Configuration.Tests;
 
 public class ModbusProfileTests
 {
-    private const string Spindle = """
-        profile: spindle-drive-modbus
-        transport: modbus-rtu
-        modbus:
-          poll: 1s
-          slave: 4
-          registers:
-            - { signal: temperature, table: holding, address: 0, type: float32, word_order: big, unit: degC }
-            - { signal: running,     table: holding, address: 2, type: uint16, kind: bool }
-            - { signal: parts,       table: holding, address: 3, type: uint32, word_order: little, kind: counter }
-            - { signal: door_open,   table: input,   address: 0, bit: 3 }
-            - { signal: estop,       table: discrete, address: 7 }
-        """;
-
     [Fact]
-    public void A_modbus_rtu_profile_loads_its_register_map_and_signals()
+    public void Shipped_modbus_rtu_profile_loads_its_register_map_and_signals()
     {
-        var result = DeviceProfileLoader.Load("spindle.yaml", Spindle);
+        var result = DeviceProfileLoader.LoadFile(Path.Combine(RepoPaths.DeviceProfiles, "spindle-drive-modbus.yaml"));
 
         Assert.Empty(result.Errors);
         var profile = result.Value!;
@@ -30,10 +17,10 @@ public class ModbusProfileTests
         Assert.Equal((TimeSpan.FromSeconds(1), (byte)4, 5), (profile.Modbus!.Poll, profile.Modbus.Slave, profile.Modbus.Registers.Count));
         Assert.Equal(new ModbusRegisterMapping("parts", "holding", 3, "uint32", WordOrder: "little"), profile.Modbus.Registers[2]);
         Assert.Equal(new ModbusRegisterMapping("door_open", "input", 0, "uint16", Bit: 3), profile.Modbus.Registers[3]);
-        Assert.Equal("bit", profile.Modbus.Registers[4].Type);
+        Assert.Equal(new ModbusRegisterMapping("load", "input", 1, "int16", Scale: 0.1, Offset: -5), profile.Modbus.Registers[4]);
         Assert.Equal(SignalKind.Counter, profile.Signals["parts"].Kind);
         Assert.Equal(SignalKind.Bool, profile.Signals["door_open"].Kind);
-        Assert.Equal(SignalKind.Bool, profile.Signals["estop"].Kind);
+        Assert.Equal(TimeSpan.FromSeconds(30), profile.Signals["door_open"].MaxGap);
         Assert.Equal("degC", profile.Signals["temperature"].Unit);
     }
 

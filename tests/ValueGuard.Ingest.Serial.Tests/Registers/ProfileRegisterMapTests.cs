@@ -11,21 +11,9 @@ namespace ValueGuard.Ingest.Serial.Tests.Registers;
 public sealed class ProfileRegisterMapTests
 {
     [Fact]
-    public async Task A_modbus_rtu_profile_polls_into_samples_named_device_and_signal()
+    public async Task The_shipped_modbus_rtu_profile_polls_into_samples_named_device_and_signal()
     {
-        var profile = DeviceProfileLoader.Load("spindle.yaml", """
-            profile: spindle-drive-modbus
-            transport: modbus-rtu
-            modbus:
-              poll: 1s
-              slave: 4
-              registers:
-                - { signal: temperature, table: holding, address: 0, type: float32, word_order: big }
-                - { signal: running,     table: holding, address: 2, type: uint16, kind: bool }
-                - { signal: parts,       table: holding, address: 3, type: uint32, word_order: little, kind: counter }
-                - { signal: door_open,   table: input,   address: 0, bit: 3 }
-                - { signal: load,        table: input,   address: 1, type: int16, scale: 0.1, offset: -5 }
-            """).Value!;
+        var profile = DeviceProfileLoader.LoadFile(Path.Combine(RepoPaths.DeviceProfiles, "spindle-drive-modbus.yaml")).Value!;
         var bank = new RegisterBank();
         bank.SetValue(ModbusTable.Holding, 0, 61.25, RegisterType.Float32, DataOrder.BigEndian);
         bank.SetRegisters(ModbusTable.Holding, 2, 1);
