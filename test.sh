@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every ValueGuard test. Installs what the tests need when it is missing (Debian packages, as
-# root), starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
+# root: mosquitto; socat, mbpoll, gcc, libmodbus-dev, pkg-config for the serial pty tests), starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
 # runs `dotnet test`, stops the servers and returns the test exit code.
 #
 #   VALUEGUARD_TEST_MQTT   mqtt://127.0.0.1:PORT of a mosquitto started here
