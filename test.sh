@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every ValueGuard test. Installs what the tests need when it is missing (Debian packages, as
-# root: mosquitto; socat, mbpoll, gcc, libmodbus-dev, pkg-config for the serial pty tests), starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
+# root: mosquitto; socat, mbpoll, gcc and libmodbus-dev for the serial tests over pseudo-terminals),
+# starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
 # runs `dotnet test`, stops the servers and returns the test exit code.
 #
 #   VALUEGUARD_TEST_MQTT   mqtt://127.0.0.1:PORT of a mosquitto started here
@@ -20,7 +21,6 @@ install_missing() {
   command -v mbpoll >/dev/null || missing+=(mbpoll)
   command -v gcc >/dev/null || missing+=(gcc)
   [ -f /usr/include/modbus/modbus.h ] || missing+=(libmodbus-dev)
-  command -v pkg-config >/dev/null || missing+=(pkg-config)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     log "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
