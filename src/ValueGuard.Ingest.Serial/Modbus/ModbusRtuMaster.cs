@@ -70,6 +70,8 @@ public sealed partial class ModbusRtuMaster : IDisposable
         ObjectDisposedException.ThrowIf(stopping.IsCancellationRequested, this);
         await room.WaitAsync(cancellationToken).ConfigureAwait(false);
         var pending = new Pending(request, new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        // A caller that gives up stops waiting at once; the bus thread skips the request when it comes to it.
+        using var registration = cancellationToken.Register(() => pending.Completion.TrySetCanceled(cancellationToken));
         queue.Enqueue(pending);
         queued.Release();
         return await pending.Completion.Task.ConfigureAwait(false);

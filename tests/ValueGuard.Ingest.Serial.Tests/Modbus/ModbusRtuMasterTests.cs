@@ -116,6 +116,22 @@ public sealed class ModbusRtuMasterTests : IDisposable
         Assert.Equal(new ushort[] { 5 }, await master.ReadHoldingRegistersAsync(1, 0, 1, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task A_caller_that_cancels_stops_waiting_while_the_bus_is_busy_and_its_request_is_not_sent()
+    {
+        // Slave 9 is silent: its exchange holds the bus for three response timeouts.
+        var busy = master.ReadHoldingRegistersAsync(9, 0, 1, CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        var waiting = master.ReadHoldingRegistersAsync(1, 0, 1, cancel.Token);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+        Assert.False(busy.IsCompleted);
+        await Assert.ThrowsAsync<ModbusTimeoutException>(() => busy);
+        Assert.Equal(3, master.Counters.Requests);
+    }
+
     public void Dispose()
     {
         master.Dispose();
