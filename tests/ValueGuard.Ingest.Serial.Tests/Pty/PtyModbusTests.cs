@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ValueGuard.Core.Signals;
 using ValueGuard.Ingest.Serial.Modbus;
+using ValueGuard.Ingest.Serial.Polling;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Transport;
 using ValueGuard.Simulator.Modbus;

@@ -1,7 +1,8 @@
 using ValueGuard.Core.Signals;
 using ValueGuard.Ingest.Serial.Modbus;
+using ValueGuard.Ingest.Serial.Registers;
 
-namespace ValueGuard.Ingest.Serial.Registers;
+namespace ValueGuard.Ingest.Serial.Polling;
 
 /// <summary>
 /// Reads a device's register map with its planned reads and turns the answers into samples. A failed read loses

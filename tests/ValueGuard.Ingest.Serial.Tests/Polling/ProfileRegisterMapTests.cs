@@ -1,12 +1,13 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using ValueGuard.Configuration.Profiles;
 using ValueGuard.Ingest.Serial.Modbus;
+using ValueGuard.Ingest.Serial.Polling;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Tests.Fakes;
 using ValueGuard.Simulator.Modbus;
 using ValueGuard.Testing;
 
-namespace ValueGuard.Ingest.Serial.Tests.Registers;
+namespace ValueGuard.Ingest.Serial.Tests.Polling;
 
 public sealed class ProfileRegisterMapTests
 {
