@@ -74,6 +74,8 @@ public sealed partial class ModbusRtuMaster : IDisposable
         using var registration = cancellationToken.Register(() => pending.Completion.TrySetCanceled(cancellationToken));
         queue.Enqueue(pending);
         queued.Release();
+        // Disposed while we queued: the bus thread may already have drained the queue for the last time.
+        if (stopping.IsCancellationRequested) pending.Completion.TrySetException(new ObjectDisposedException(nameof(ModbusRtuMaster)));
         return await pending.Completion.Task.ConfigureAwait(false);
     }
 
@@ -153,9 +155,10 @@ public sealed partial class ModbusRtuMaster : IDisposable
         {
             var left = silence - time.GetElapsedTime(lastActivity);
             if (left <= TimeSpan.Zero) return;
-            // Sleep for the bulk, spin for the sub-millisecond rest: 1.75 ms matters at high baud rates.
-            if (left > TimeSpan.FromMilliseconds(2)) Thread.Sleep(left - TimeSpan.FromMilliseconds(1));
-            else Thread.SpinWait(200);
+            // Sleep in 1 ms steps and spin only for the sub-millisecond rest: 1.75 ms matters at high baud rates,
+            // and spinning longer takes the CPU from the rest of a small gateway.
+            if (left > TimeSpan.FromMilliseconds(1.2)) Thread.Sleep(1);
+            else Thread.SpinWait(50);
         }
     }
 

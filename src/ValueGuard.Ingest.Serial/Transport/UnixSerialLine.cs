@@ -6,9 +6,10 @@ using System.Runtime.Versioning;
 namespace ValueGuard.Ingest.Serial.Transport;
 
 /// <summary>
-/// An <see cref="ISerialLine"/> on a Linux tty through poll/read/write. System.IO.Ports on Unix serves reads from
-/// a polling loop with a 30 ms timeout resolution, which is coarser than the RTU timing (1.75 ms at high baud
-/// rates) and stalled exchanges under load in our pty tests; this port reads with millisecond timeouts instead.
+/// An <see cref="ISerialLine"/> on a Linux tty through poll/read/write. System.IO.Ports on Unix hands every read and
+/// write to a polling loop thread and completes them through the thread pool, with read timeouts no finer than
+/// 30 ms; on a loaded gateway that made single exchanges stall for hundreds of milliseconds in our pty tests.
+/// Here the bus thread itself waits in poll() with millisecond timeouts.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed partial class UnixSerialLine : ISerialLine
