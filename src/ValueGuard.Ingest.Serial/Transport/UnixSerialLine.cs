@@ -55,16 +55,19 @@ public sealed partial class UnixSerialLine : ISerialLine
                 continue;
             }
             var error = Marshal.GetLastPInvokeError();
-            if (error is Eagain or Eintr) Wait(-1, out _, pollOut: true);
-            else throw new IOException($"Write to {Name} failed: {new Win32Exception(error).Message}");
+            if (error is not (Eagain or Eintr)) throw new IOException($"Write to {Name} failed: {new Win32Exception(error).Message}");
+            // The output queue is full: a line with hardware flow control held, or a dead USB adapter.
+            if (!Wait(1000, out _, pollOut: true)) throw new IOException($"Write to {Name} did not drain within 1 s.");
         }
     }
 
     public int Read(Span<byte> buffer, TimeSpan timeout)
     {
-        if (!Wait((int)Math.Ceiling(timeout.TotalMilliseconds), out var events) || (events & PollIn) == 0) return 0;
+        if (!Wait(Math.Max(0, (int)Math.Ceiling(timeout.TotalMilliseconds)), out var events) || (events & PollIn) == 0) return 0;
         var read = ReadBytes(fd, ref MemoryMarshal.GetReference(buffer), buffer.Length);
-        if (read >= 0) return (int)read;
+        if (read > 0) return (int)read;
+        // poll() said readable and there is nothing: end of file, the other end of the line hung up.
+        if (read == 0) throw new IOException($"Serial device {Name} hung up.");
         var error = Marshal.GetLastPInvokeError();
         return error is Eagain or Eintr ? 0 : throw new IOException($"Read from {Name} failed: {new Win32Exception(error).Message}");
     }
@@ -76,7 +79,7 @@ public sealed partial class UnixSerialLine : ISerialLine
     private bool Wait(int timeoutMs, out short events, bool pollOut = false)
     {
         var poll = new PollFd { Fd = fd, Events = pollOut ? (short)0x4 : PollIn };
-        var ready = PollFds(ref poll, 1, Math.Max(0, timeoutMs));
+        var ready = PollFds(ref poll, 1, timeoutMs);
         events = poll.Revents;
         if ((events & 0x38) != 0 && (events & PollIn) == 0) throw new IOException($"Serial device {Name} is gone (poll events {events:X}).");
         return ready > 0;

@@ -32,6 +32,9 @@ public sealed class ModbusSlaveSimulator : IDisposable
     /// <summary>Requests answered (normal or exception responses).</summary>
     public long Answered => Interlocked.Read(ref answered);
 
+    /// <summary>Why the simulator stopped serving on its own, or null while it serves.</summary>
+    public Exception? Fault { get; private set; }
+
     /// <summary>Frames for other slaves and bytes that formed no frame.</summary>
     public long Ignored => Interlocked.Read(ref ignored);
 
@@ -44,6 +47,12 @@ public sealed class ModbusSlaveSimulator : IDisposable
             int read;
             try { read = port.Read(buffer.AsSpan(filled), filled == 0 ? TimeSpan.FromMilliseconds(50) : silence); }
             catch (Exception) when (stopping) { return; }
+            catch (IOException e)
+            {
+                // The line went away (pty closed, adapter unplugged): stop serving rather than take the process down.
+                Fault = e;
+                return;
+            }
             filled += read;
             if (read == 0 && filled > 0)
             {
@@ -78,8 +87,16 @@ public sealed class ModbusSlaveSimulator : IDisposable
             Interlocked.Increment(ref ignored);
             return;
         }
-        port.Write(ModbusSlaveHandler.Answer(request, bank));
-        Interlocked.Increment(ref answered);
+        try
+        {
+            port.Write(ModbusSlaveHandler.Answer(request, bank));
+            Interlocked.Increment(ref answered);
+        }
+        catch (IOException e) when (!stopping)
+        {
+            Fault = e;
+            stopping = true;
+        }
     }
 
     /// <summary>The length of the request starting the buffer, or null while it cannot be known yet.</summary>

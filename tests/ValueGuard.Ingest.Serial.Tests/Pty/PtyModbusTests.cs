@@ -5,6 +5,7 @@ using ValueGuard.Ingest.Serial.Polling;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Transport;
 using ValueGuard.Simulator.Modbus;
+using ValueGuard.Testing;
 
 namespace ValueGuard.Ingest.Serial.Tests.Pty;
 
@@ -66,5 +67,18 @@ public sealed class PtyModbusTests : PtyTest
         var words = await master.ReadHoldingRegistersAsync(3, 0, 2, CancellationToken.None);
 
         Assert.Equal(-1.25, RegisterCodec.Decode(words, RegisterType.Float32, new DataOrder(Endianness.Little, Endianness.Big)));
+    }
+
+    [Fact]
+    public async Task A_line_that_goes_away_stops_the_simulator_and_fails_the_masters_request_without_crashing()
+    {
+        using var slave = new ModbusSlaveSimulator(Port(Pty.B), new Dictionary<byte, RegisterBank> { [1] = new RegisterBank() });
+        using var master = Master(Pty.A);
+        await master.ReadHoldingRegistersAsync(1, 0, 1, CancellationToken.None);
+
+        Pty.Dispose(); // socat exits: both tty ends hang up, like an unplugged USB adapter
+
+        await Eventually.WaitFor(() => slave.Fault is IOException, "the simulator to notice the hang-up", seconds: 10);
+        await Assert.ThrowsAsync<IOException>(() => master.ReadHoldingRegistersAsync(1, 0, 1, CancellationToken.None));
     }
 }
