@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every ValueGuard test. Installs what the tests need when it is missing (Debian packages, as
-# root), starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
+# root: mosquitto, influxdb; socat, mbpoll, gcc and libmodbus-dev for the serial tests over pseudo-terminals),
+# starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
 # runs `dotnet test`, stops the servers and returns the test exit code.
 #
 #   VALUEGUARD_TEST_MQTT     mqtt://127.0.0.1:PORT of a mosquitto started here
@@ -18,6 +19,11 @@ install_missing() {
   command -v mosquitto_sub >/dev/null || missing+=(mosquitto-clients)
   command -v influxd >/dev/null || missing+=(influxdb)
   command -v curl >/dev/null || missing+=(curl)
+  # Serial tests: pseudo-terminal pairs, an independent Modbus master, a libmodbus slave compiled with gcc.
+  command -v socat >/dev/null || missing+=(socat)
+  command -v mbpoll >/dev/null || missing+=(mbpoll)
+  command -v gcc >/dev/null || missing+=(gcc)
+  [ -f /usr/include/modbus/modbus.h ] || missing+=(libmodbus-dev)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     log "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"

@@ -13,7 +13,7 @@ public class DeviceProfileTests
 
         Assert.Empty(result.Errors);
         var p = result.Value!;
-        Assert.Equal("plant/{site}/{device}/telemetry", p.Mqtt.Topic);
+        Assert.Equal("plant/{site}/{device}/telemetry", p.Mqtt!.Topic);
         Assert.Equal(TimestampUnit.Milliseconds, p.Mqtt.Timestamp!.Unit);
         Assert.Equal(SignalKind.Bool, p.Signals["running"].Kind);
         Assert.Equal("state.running", p.Signals["running"].Field);

@@ -36,7 +36,7 @@ public class JsonPayloadDecoderTests
     [Fact]
     public void A_payload_without_a_timestamp_mapping_takes_arrival_time()
     {
-        var profile = Press with { Mqtt = Press.Mqtt with { Timestamp = null } };
+        var profile = Press with { Mqtt = Press.Mqtt! with { Timestamp = null } };
 
         var r = Decode("""{"state":{"running":false}}""", profile);
 

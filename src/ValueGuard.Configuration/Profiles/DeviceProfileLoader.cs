@@ -23,14 +23,23 @@ public static class DeviceProfileLoader
 
     private static DeviceProfile? Read(YamlMappingNode root, ErrorList errors)
     {
-        var r = new MappingReader(root, "profile", errors, "profile", "description", "source", "transport", "mqtt", "max_gap", "signals");
+        var r = new MappingReader(root, "profile", errors, "profile", "description", "source", "transport", "mqtt", "modbus", "max_gap", "signals");
         var name = r.String("profile", required: true);
         var transport = r.Scalar("transport", required: true);
-        if (transport is not null && transport.Value != "mqtt")
-            errors.Add(transport, $"profile: transport '{transport.Value}' is not supported by this version", "use transport: mqtt (serial transports come with the serial ingest)");
+        if (transport is not null && transport.Value is not ("mqtt" or "modbus-rtu"))
+            errors.Add(transport, $"profile: transport '{transport.Value}' is not supported by this version", "use transport: mqtt or transport: modbus-rtu");
         var defaultGap = r.Duration("max_gap") ?? SignalSpec.DefaultMaxGap;
-        var mqtt = ReadMqtt(r, errors);
         var signals = new Dictionary<string, SignalMapping>(StringComparer.Ordinal);
+        if (transport?.Value == "modbus-rtu")
+        {
+            // A Modbus register map names its signals itself; a separate signals: section would say it twice.
+            if (r.Get("signals") is { } extra) errors.Add(extra, "profile: a modbus-rtu profile lists its signals under modbus.registers", "move each signal into a register line and remove signals:");
+            if (r.Get("mqtt") is { } mqttNode) errors.Add(mqttNode, "profile: mqtt: does not apply to transport modbus-rtu", "remove the mqtt section");
+            var modbus = ModbusProfileReader.Read(r, defaultGap, signals);
+            if (name is null || modbus is null) return null;
+            return new DeviceProfile(name, r.String("description"), r.String("source"), null, signals, modbus);
+        }
+        var mqtt = ReadMqtt(r, errors);
         if (r.Mapping("signals", required: true) is { } signalMap)
         {
             foreach (var (keyNode, valueNode) in signalMap.Children)

@@ -16,6 +16,7 @@ public sealed class JsonPayloadDecoder
     public const int MaxDepth = 32;
 
     private readonly DeviceProfile profile;
+    private readonly TimestampMapping? timestampMapping;
     private readonly (SignalMapping Mapping, string[] Path)[] signals;
     private readonly string[]? timestampPath;
 
@@ -23,7 +24,8 @@ public sealed class JsonPayloadDecoder
     {
         this.profile = profile;
         signals = profile.Signals.Values.Select(s => (s, s.Field.Split('.'))).ToArray();
-        timestampPath = profile.Mqtt.Timestamp?.Field.Split('.');
+        timestampMapping = (profile.Mqtt ?? throw new ArgumentException($"Profile {profile.Name} is not an MQTT profile.", nameof(profile))).Timestamp;
+        timestampPath = timestampMapping?.Field.Split('.');
     }
 
     public DecodeResult Decode(string device, ReadOnlySequence<byte> payload, DateTimeOffset arrival)
@@ -42,8 +44,8 @@ public sealed class JsonPayloadDecoder
             var timestamp = arrival;
             if (timestampPath is not null)
             {
-                if (Find(doc.RootElement, timestampPath) is not { } tsElement || !TryTimestamp(tsElement, profile.Mqtt.Timestamp!.Unit, out timestamp))
-                    return DecodeResult.Rejected("bad-timestamp", $"field '{profile.Mqtt.Timestamp!.Field}' is missing or not a {profile.Mqtt.Timestamp.Unit} timestamp");
+                if (Find(doc.RootElement, timestampPath) is not { } tsElement || !TryTimestamp(tsElement, timestampMapping!.Unit, out timestamp))
+                    return DecodeResult.Rejected("bad-timestamp", $"field '{timestampMapping!.Field}' is missing or not a {timestampMapping.Unit} timestamp");
             }
             var samples = new List<Sample>(signals.Length);
             foreach (var (mapping, path) in signals)

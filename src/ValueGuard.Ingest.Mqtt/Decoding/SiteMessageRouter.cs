@@ -15,7 +15,8 @@ public sealed class SiteMessageRouter
     public SiteMessageRouter(SiteModel site)
     {
         var bound = new Dictionary<string, string> { ["site"] = site.Site.Id };
-        foreach (var group in site.Site.Devices.GroupBy(d => site.ProfileOf(d).Mqtt.Topic))
+        // Devices on other transports (Modbus RTU) are read by the serial ingest.
+        foreach (var group in site.Site.Devices.Where(d => site.ProfileOf(d).Mqtt is not null).GroupBy(d => site.ProfileOf(d).Mqtt!.Topic))
         {
             var decoders = group.ToDictionary(d => d.Id, d => new JsonPayloadDecoder(site.ProfileOf(d)), StringComparer.Ordinal);
             routes.Add((new TopicTemplate(group.Key, bound), decoders));
