@@ -36,6 +36,10 @@ public class DemoCommandTests
         var verify = await CliProcess.RunAsync(TimeSpan.FromSeconds(30), "verify", "--ledger", dir.File("data/ledger.jsonl"));
         Assert.Equal(0, verify.ExitCode);
         Assert.Contains($"MATCH: {ledger.Records} records, head {ledger.Head}", verify.Stdout);
+        var reevaluate = await CliProcess.RunAsync(TimeSpan.FromSeconds(60), "verify", "--ledger", dir.File("data/ledger.jsonl"),
+            "--site", Path.Combine(RepoPaths.Examples, "site.yaml"), "--data", dir.File("data"));
+        Assert.True(reevaluate.ExitCode == 0, reevaluate.Stdout);
+        Assert.Matches(@"MATCH: re-evaluated [1-9]\d* recorded verdicts from the raw data; all agree\n", reevaluate.Stdout);
 
         // --log-format json: every stderr line is one compact JSON event; the transitions are among them.
         var events = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();

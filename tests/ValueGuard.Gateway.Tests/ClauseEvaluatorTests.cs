@@ -3,6 +3,7 @@ using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Signals;
 using ValueGuard.Core.Verdicts;
+using ValueGuard.Gateway.Evaluation;
 using ValueGuard.Gateway.Hosting;
 using ValueGuard.Storage.Evidence;
 using ValueGuard.Testing;
@@ -125,5 +126,26 @@ public class ClauseEvaluatorTests
         var press = runtime.Evaluator.Statuses.Single(s => s.Clause.Id.Value == "press-availability");
         Assert.Equal(CommitmentState.ClosedMissed, press.Snapshot.State);
         Assert.Equal(1 - 20.0 / 720, press.Result!.Value, 6);
+    }
+
+    [Fact]
+    public async Task Recorded_verdicts_re_evaluate_from_the_raw_data_and_a_changed_sample_is_found()
+    {
+        using var dir = new TempDirectory();
+        var site = ExampleSite.In(dir);
+        using var runtime = new GatewayRuntime(site, new ManualClock(GoLive), NullLoggerFactory.Instance);
+        await WritePlantData(runtime, 48);
+        await runtime.Evaluator.RecordContractsAsync(GoLive, default);
+        for (var h = 1; h <= 48; h++) await runtime.Evaluator.EvaluateAsync(GoLive.AddHours(h), default);
+
+        var untouched = await LedgerReevaluation.RunAsync(runtime.Paths.Ledger, site, runtime.Store, default);
+        await runtime.Store.WriteAsync([new Sample(Running, GoLive.AddHours(20), 1)], default); // someone "fixes" a stop
+        var tampered = await LedgerReevaluation.RunAsync(runtime.Paths.Ledger, site, runtime.Store, default);
+
+        Assert.True(untouched.AllMatch, untouched.Problem);
+        Assert.True(untouched.Checked >= 4);
+        Assert.Equal(0, untouched.Skipped);
+        Assert.False(tampered.AllMatch);
+        Assert.Contains("press-availability", tampered.Problem);
     }
 }

@@ -33,15 +33,21 @@ public sealed class ClauseCalculator
         var timeline = contract.TimelineFor(firstSignal);
         if (clause.Window.Resolve(at, timeline) is not { } window) return new ClauseCalculation(timeline, null, null);
 
+        var result = await ComputeOverAsync(contract, clause, window, ct).ConfigureAwait(false);
+        return new ClauseCalculation(timeline, result, VerdictRules.Decide(clause, result));
+    }
+
+    /// <summary>The clause's KPI over a given window (a recorded one, when verifying evidence).</summary>
+    public async Task<KpiResult> ComputeOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct)
+    {
         var samples = new Dictionary<SignalId, IReadOnlyList<Sample>>();
-        foreach (var signal in inputs)
+        foreach (var signal in clause.Kpi.InputsFrom(catalog).Distinct())
         {
             var maxGap = catalog.TryGet(signal, out var spec) ? spec.MaxGap : SignalSpec.DefaultMaxGap;
             samples[signal] = await store.ReadAsync(signal, window.From - maxGap, window.To, ct).ConfigureAwait(false);
         }
         var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
-        var result = clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded));
-        return new ClauseCalculation(timeline, result, VerdictRules.Decide(clause, result));
+        return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded));
     }
 
     /// <summary>The first sample of any of the clause's signals; once seen it does not change, so it is cached.</summary>
