@@ -105,4 +105,49 @@ public class CommitmentTests
         foreach (var state in Enum.GetValues<CommitmentState>())
             Assert.Contains(state.ToString(), mermaid, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Entering_and_leaving_a_breach_each_wait_for_the_debounce_and_are_recorded_when_it_ran_out()
+    {
+        var debounce = TimeSpan.FromMinutes(10);
+        var c = new Commitment(CommitmentSnapshot.Initial(T0));
+        c.Apply(Verdict.Met, T0);
+
+        Assert.Empty(c.Apply(Verdict.Breached, T0.AddMinutes(1), debounce));
+        Assert.Empty(c.Apply(Verdict.Breached, T0.AddMinutes(6), debounce));
+        var breach = Assert.Single(c.Apply(Verdict.Breached, T0.AddMinutes(25), debounce));
+        Assert.Equal((CommitmentState.Breached, T0.AddMinutes(11)), (breach.To, breach.At));
+
+        Assert.Empty(c.Apply(Verdict.Met, T0.AddMinutes(30), debounce));
+        Assert.Empty(c.Apply(Verdict.Breached, T0.AddMinutes(35), debounce)); // not held: the recovery starts over
+        Assert.Empty(c.Apply(Verdict.Met, T0.AddMinutes(36), debounce));
+        var recovery = Assert.Single(c.Apply(Verdict.Met, T0.AddMinutes(46), debounce));
+        Assert.Equal((CommitmentState.Recovered, T0.AddMinutes(46)), (recovery.To, recovery.At));
+        Assert.Equal(1, c.Snapshot.EpisodeNumber);
+    }
+
+    [Fact]
+    public void A_pending_move_survives_in_the_snapshot()
+    {
+        var c = new Commitment(CommitmentSnapshot.Initial(T0));
+        c.Apply(Verdict.Met, T0);
+        c.Apply(Verdict.Breached, T0.AddMinutes(1), TimeSpan.FromMinutes(10));
+
+        var restarted = new Commitment(c.Snapshot);
+        var breach = Assert.Single(restarted.Apply(Verdict.Breached, T0.AddHours(1), TimeSpan.FromMinutes(10)));
+
+        Assert.Equal(T0.AddMinutes(11), breach.At);
+    }
+
+    [Fact]
+    public void A_verdict_that_keeps_the_state_clears_a_pending_move()
+    {
+        var c = new Commitment(CommitmentSnapshot.Initial(T0));
+        c.Apply(Verdict.Met, T0);
+        c.Apply(Verdict.AtRisk, T0.AddMinutes(1), TimeSpan.FromMinutes(10));
+        c.Apply(Verdict.Met, T0.AddMinutes(2), TimeSpan.FromMinutes(10));
+
+        Assert.Null(c.Snapshot.PendingTrigger);
+        Assert.Empty(c.Apply(Verdict.AtRisk, T0.AddMinutes(12), TimeSpan.FromMinutes(10)));
+    }
 }

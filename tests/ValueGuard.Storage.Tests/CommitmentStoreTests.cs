@@ -12,7 +12,11 @@ public class CommitmentStoreTests
     public async Task A_snapshot_survives_reopening()
     {
         using var dir = new TempDirectory();
-        var snapshot = new CommitmentSnapshot(CommitmentState.Escalated, T0, 3, 2, T0.AddHours(4));
+        var snapshot = new CommitmentSnapshot(CommitmentState.Escalated, T0, 3, 2, T0.AddHours(4))
+        {
+            PendingTrigger = CommitmentTrigger.EvaluatedMet,
+            PendingSince = T0.AddHours(5),
+        };
         using (var store = new SqliteCommitmentStore(dir.File("state.db")))
             await store.SaveAsync("C-1", "clause-a", "def-1", snapshot, default);
 

@@ -13,7 +13,7 @@ internal static class ClauseReader
 {
     public static Clause? Read(YamlMappingNode map, ErrorList errors, ISignalCatalog? catalog, IReadOnlyDictionary<string, ExclusionCalendar> calendars)
     {
-        var r = new MappingReader(map, "clause", errors, "id", "text", "kpi", "window", "target", "warn", "min_coverage");
+        var r = new MappingReader(map, "clause", errors, "id", "text", "kpi", "window", "target", "warn", "min_coverage", "debounce");
         var id = r.String("id", required: true);
         var text = r.String("text", required: true);
         YamlSequenceNode? excludeNode = null;
@@ -22,6 +22,7 @@ internal static class ClauseReader
         var target = r.Threshold("target", required: true);
         var warn = r.Threshold("warn");
         var minCoverage = r.Ratio("min_coverage") ?? Clause.DefaultMinCoverage;
+        var debounce = r.Duration("debounce") ?? TimeSpan.Zero;
         if (kpi is not null)
         {
             CheckUnit(r, "target", target, kpi, errors);
@@ -29,7 +30,7 @@ internal static class ClauseReader
         }
         var exclude = ReadExclusions(excludeNode, kpi, calendars, errors);
         if (id is null || text is null || kpi is null || window is null || target is null) return null;
-        return new Clause(new ClauseId(id), text, kpi, window, target.Value, warn, minCoverage) { Exclude = exclude };
+        return new Clause(new ClauseId(id), text, kpi, window, target.Value, warn, minCoverage) { Exclude = exclude, Debounce = debounce };
     }
 
     private static List<string> ReadExclusions(YamlSequenceNode? node, KpiDefinition? kpi, IReadOnlyDictionary<string, ExclusionCalendar> calendars, ErrorList errors)

@@ -26,13 +26,60 @@ public sealed class Commitment
 
     public CommitmentSnapshot Snapshot { get; private set; }
 
-    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at) => Fire(verdict switch
+    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at) => Apply(verdict, at, TimeSpan.Zero);
+
+    /// <summary>
+    /// Applies a verdict with debounce: a verdict that would move the commitment must hold for
+    /// <paramref name="debounce"/> before it does (entering and leaving alike). The move is then recorded
+    /// at the instant the debounce ran out, not at the (possibly later) evaluation that noticed it, so a
+    /// restart in the middle of a debounce does not delay it.
+    /// </summary>
+    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at, TimeSpan debounce)
+    {
+        var trigger = TriggerFor(verdict);
+        if (debounce <= TimeSpan.Zero) return Fire(trigger, at);
+        if (Destinations.GetValueOrDefault((Snapshot.State, trigger), Snapshot.State) == Snapshot.State)
+        {
+            Snapshot = Snapshot with { PendingTrigger = null, PendingSince = null };
+            return [];
+        }
+        if (Snapshot.PendingTrigger != trigger || Snapshot.PendingSince is not { } since)
+        {
+            Snapshot = Snapshot with { PendingTrigger = trigger, PendingSince = at };
+            return [];
+        }
+        if (at - since < debounce) return [];
+        Snapshot = Snapshot with { PendingTrigger = null, PendingSince = null };
+        return Fire(trigger, since + debounce);
+    }
+
+    private static CommitmentTrigger TriggerFor(Verdict verdict) => verdict switch
     {
         Verdict.Met => CommitmentTrigger.EvaluatedMet,
         Verdict.AtRisk => CommitmentTrigger.EvaluatedAtRisk,
         Verdict.Breached => CommitmentTrigger.EvaluatedBreached,
         _ => CommitmentTrigger.EvaluatedIndeterminate,
-    }, at);
+    };
+
+    /// <summary>Where each trigger leads from each state (ignored triggers lead back to the same state).</summary>
+    private static readonly Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState> Destinations = BuildDestinations();
+
+    private static Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState> BuildDestinations()
+    {
+        var table = new Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState>();
+        foreach (var from in Enum.GetValues<CommitmentState>())
+        {
+            foreach (var trigger in Enum.GetValues<CommitmentTrigger>())
+            {
+                var state = from;
+                var scratch = new StateMachine<CommitmentState, CommitmentTrigger>(() => state, s => state = s);
+                Configure(scratch);
+                if (scratch.CanFire(trigger)) scratch.Fire(trigger);
+                table[(from, trigger)] = state;
+            }
+        }
+        return table;
+    }
 
     /// <summary>Escalates one level when the breach has gone unacknowledged for the policy's delay.</summary>
     public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationPolicy policy, DateTimeOffset at)

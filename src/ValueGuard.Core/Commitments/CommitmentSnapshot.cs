@@ -13,6 +13,12 @@ public sealed record CommitmentSnapshot(
 {
     public static CommitmentSnapshot Initial(DateTimeOffset at) => new(CommitmentState.Scheduled, at, 0, 0, null);
 
+    /// <summary>A verdict that would move the commitment, waiting out the clause's debounce; null when none.</summary>
+    public CommitmentTrigger? PendingTrigger { get; init; }
+
+    /// <summary>Since when the pending verdict has held.</summary>
+    public DateTimeOffset? PendingSince { get; init; }
+
     public bool IsClosed => State is CommitmentState.ClosedMet or CommitmentState.ClosedMissed;
 
     /// <summary>In a breach episode that has not recovered.</summary>

@@ -21,4 +21,7 @@ public sealed record Clause(
 
     /// <summary>Names of the contract's exclusion calendars whose time this clause does not count.</summary>
     public IReadOnlyList<string> Exclude { get; init; } = [];
+
+    /// <summary>How long a new verdict must hold before the commitment moves (entering and leaving a state); zero moves at once.</summary>
+    public TimeSpan Debounce { get; init; } = TimeSpan.Zero;
 }

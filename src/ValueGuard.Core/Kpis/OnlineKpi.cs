@@ -49,6 +49,8 @@ public sealed record OnlineKpi(IReadOnlyList<string> Devices, TimeSpan Heartbeat
         return new KpiResult(value, Unit, counted > TimeSpan.Zero ? 1 : 0, window, used, InputsDigest.Compute(window, lists));
     }
 
+    public override string ToString() => $"OnlineKpi {{ Devices = [{string.Join(", ", Devices)}], HeartbeatTimeout = {HeartbeatTimeout} }}";
+
     public override string DescribeMethod() =>
         $"share of time each of {string.Join(", ", Devices)} sent any signal within the last {DurationSyntax.Format(HeartbeatTimeout)}, averaged over the devices; silence counts as offline";
 }

@@ -12,7 +12,9 @@ public static class ClauseDefinition
 {
     public static string Hash(Contract contract, Clause clause)
     {
-        var text = string.Join('\n', contract.Id, contract.GoLive.UtcTicks, clause.Id, clause.Kpi, clause.Window, clause.Target, clause.Warn?.ToString() ?? "-", clause.MinCoverage.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        var exclusions = string.Join(';', contract.CalendarsOf(clause).Select(c => c.Name + ":" + string.Join(',', c.Rules)));
+        var text = string.Join('\n', contract.Id, contract.GoLive.UtcTicks, contract.TimeZone, clause.Id, clause.Kpi, clause.Window, clause.Target,
+            clause.Warn?.ToString() ?? "-", clause.MinCoverage.ToString("R", System.Globalization.CultureInfo.InvariantCulture), exclusions, clause.Debounce.Ticks);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

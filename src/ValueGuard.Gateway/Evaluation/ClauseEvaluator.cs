@@ -91,7 +91,7 @@ public sealed partial class ClauseEvaluator
         }
         else
         {
-            transitions.AddRange(commitment.Apply(verdict, at));
+            transitions.AddRange(commitment.Apply(verdict, at, clause.Debounce));
             transitions.AddRange(commitment.EscalateIfDue(policy, at));
         }
 

@@ -11,6 +11,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
           contract TEXT NOT NULL, clause TEXT NOT NULL, definition TEXT NOT NULL,
           state TEXT NOT NULL, since INTEGER NOT NULL, episode INTEGER NOT NULL,
           level INTEGER NOT NULL, last_escalation INTEGER NULL,
+          pending_trigger TEXT NULL, pending_since INTEGER NULL,
           PRIMARY KEY (contract, clause));
         """;
 
@@ -19,13 +20,24 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
     public SqliteCommitmentStore(string path)
     {
         db = new SqliteDatabase(path, Schema);
+        AddColumnIfMissing("pending_trigger", "TEXT NULL");
+        AddColumnIfMissing("pending_since", "INTEGER NULL");
+    }
+
+    /// <summary>Brings a state file written by an earlier version up to date, keeping its rows.</summary>
+    private void AddColumnIfMissing(string column, string type)
+    {
+        using var cmd = db.Connection.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM pragma_table_info('commitments') WHERE name = $n";
+        cmd.Parameters.AddWithValue("$n", column);
+        if ((long)cmd.ExecuteScalar()! == 0) db.Execute($"ALTER TABLE commitments ADD COLUMN {column} {type}");
     }
 
     public Task<CommitmentSnapshot?> LoadAsync(string contractId, string clauseId, string definitionHash, CancellationToken cancellationToken) =>
         db.UseAsync(c =>
         {
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT definition, state, since, episode, level, last_escalation FROM commitments WHERE contract = $c AND clause = $k";
+            cmd.CommandText = "SELECT definition, state, since, episode, level, last_escalation, pending_trigger, pending_since FROM commitments WHERE contract = $c AND clause = $k";
             cmd.Parameters.AddWithValue("$c", contractId);
             cmd.Parameters.AddWithValue("$k", clauseId);
             using var r = cmd.ExecuteReader();
@@ -35,7 +47,11 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
                 new DateTimeOffset(r.GetInt64(2), TimeSpan.Zero),
                 r.GetInt32(3),
                 r.GetInt32(4),
-                r.IsDBNull(5) ? null : new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero));
+                r.IsDBNull(5) ? null : new DateTimeOffset(r.GetInt64(5), TimeSpan.Zero))
+            {
+                PendingTrigger = r.IsDBNull(6) ? null : Enum.Parse<CommitmentTrigger>(r.GetString(6)),
+                PendingSince = r.IsDBNull(7) ? null : new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+            };
         }, cancellationToken);
 
     public Task SaveAsync(string contractId, string clauseId, string definitionHash, CommitmentSnapshot snapshot, CancellationToken cancellationToken) =>
@@ -43,10 +59,10 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = """
-                INSERT INTO commitments (contract, clause, definition, state, since, episode, level, last_escalation)
-                VALUES ($c, $k, $d, $s, $since, $e, $l, $le)
+                INSERT INTO commitments (contract, clause, definition, state, since, episode, level, last_escalation, pending_trigger, pending_since)
+                VALUES ($c, $k, $d, $s, $since, $e, $l, $le, $pt, $ps)
                 ON CONFLICT (contract, clause) DO UPDATE SET definition = $d, state = $s, since = $since,
-                  episode = $e, level = $l, last_escalation = $le
+                  episode = $e, level = $l, last_escalation = $le, pending_trigger = $pt, pending_since = $ps
                 """;
             cmd.Parameters.AddWithValue("$c", contractId);
             cmd.Parameters.AddWithValue("$k", clauseId);
@@ -56,6 +72,8 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             cmd.Parameters.AddWithValue("$e", snapshot.EpisodeNumber);
             cmd.Parameters.AddWithValue("$l", snapshot.EscalationLevel);
             cmd.Parameters.AddWithValue("$le", (object?)snapshot.LastEscalationAt?.UtcTicks ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$pt", (object?)snapshot.PendingTrigger?.ToString() ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$ps", (object?)snapshot.PendingSince?.UtcTicks ?? DBNull.Value);
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 
