@@ -21,7 +21,8 @@ internal sealed record ClauseVerdictJson(
     string Verdict,
     int Samples,
     string? InputsSha256,
-    string? Note)
+    string? Note,
+    string? Forecast = null)
 {
     public static ClauseVerdictJson Of(Clause clause, ClauseCalculation c)
     {
@@ -30,6 +31,6 @@ internal sealed record ClauseVerdictJson(
             return new(clause.Id.Value, clause.Kpi.Kind, null, unit, clause.Target.ToString(), 0, null, null, Core.Verdicts.Verdict.Indeterminate.Label(), 0, null,
                 $"the window has not started ({clause.Window.Describe()})");
         return new(clause.Id.Value, clause.Kpi.Kind, double.IsNaN(r.Value) ? null : r.Value, unit, clause.Target.ToString(), r.Coverage,
-            r.Window.From, r.Window.To, c.Verdict!.Value.Label(), r.SampleCount, r.InputsSha256, null);
+            r.Window.From, r.Window.To, c.Verdict!.Value.Label(), r.SampleCount, r.InputsSha256, null, c.Forecast);
     }
 }

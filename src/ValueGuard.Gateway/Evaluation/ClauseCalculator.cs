@@ -34,7 +34,9 @@ public sealed class ClauseCalculator
         if (clause.Window.Resolve(at, timeline) is not { } window) return new ClauseCalculation(timeline, null, null);
 
         var result = await ComputeOverAsync(contract, clause, window, ct).ConfigureAwait(false);
-        return new ClauseCalculation(timeline, result, VerdictRules.Decide(clause, result));
+        var verdict = VerdictRules.Decide(clause, result);
+        var forecast = verdict == Verdict.Met ? await BreachForecast.ForAsync(this, contract, clause, result, timeline, ct).ConfigureAwait(false) : null;
+        return new ClauseCalculation(timeline, result, forecast is null ? verdict : Verdict.AtRisk) { Forecast = forecast };
     }
 
     /// <summary>The clause's KPI over a given window (a recorded one, when verifying evidence).</summary>

@@ -96,15 +96,15 @@ public sealed partial class ClauseEvaluator
         }
 
         foreach (var t in transitions)
-            await RecordAsync(contract, clause, t, verdict, result, ct).ConfigureAwait(false);
+            await RecordAsync(contract, clause, t, verdict, result, calculation.Forecast, ct).ConfigureAwait(false);
         if (transitions.Count > 0 || snapshot != commitment.Snapshot)
             await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
         return new ClauseStatus(contract, clause, at, result, verdict, commitment.Snapshot);
     }
 
-    private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, CancellationToken ct)
+    private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, string? forecast, CancellationToken ct)
     {
-        var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result), ct).ConfigureAwait(false);
+        var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, forecast), ct).ConfigureAwait(false);
         LogTransition(contract.Id, clause.Id.Value, t.From, t.To, t.At, result.FormatValue(), result.Coverage, record.Hash);
         if (EscalationPlanner.ActionFor(t) is not { } kind) return;
         var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, t.EpisodeNumber);

@@ -14,11 +14,12 @@ public sealed record TransitionEvidence(
     int Episode,
     int EscalationLevel,
     string Verdict,
-    KpiEvidence? Kpi)
+    KpiEvidence? Kpi,
+    string? Forecast = null)
 {
-    public static TransitionEvidence Of(string contract, string clause, CommitmentTransition t, Verdict verdict, KpiResult? result) =>
+    public static TransitionEvidence Of(string contract, string clause, CommitmentTransition t, Verdict verdict, KpiResult? result, string? forecast = null) =>
         new(contract, clause, t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.EpisodeNumber, t.EscalationLevel, verdict.Label(),
-            result is null ? null : KpiEvidence.Of(result));
+            result is null ? null : KpiEvidence.Of(result), forecast);
 }
 
 /// <summary>A KPI result as recorded in evidence: enough to re-evaluate it from the raw data.</summary>
