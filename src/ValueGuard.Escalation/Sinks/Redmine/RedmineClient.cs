@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -58,7 +58,8 @@ internal sealed class RedmineClient(HttpClient http, Uri baseUrl, string apiKey,
     {
         using var request = new HttpRequestMessage(method, new Uri(baseUrl, relative));
         request.Headers.Add("X-Redmine-API-Key", apiKey);
-        if (body is not null) request.Content = JsonContent.Create(body);
+        // A buffered body with Content-Length: Redmine under WEBrick sees a chunked JSON body as empty.
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(timeout);
         try
