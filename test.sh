@@ -6,6 +6,10 @@
 #
 #   VALUEGUARD_TEST_MQTT     mqtt://127.0.0.1:PORT of a mosquitto started here
 #   VALUEGUARD_TEST_INFLUX   http://127.0.0.1:PORT of an InfluxDB 1.x (influxd) started here
+#   VALUEGUARD_TEST_REDMINE  http://127.0.0.1:PORT of Debian's Redmine started here (it boots in the background
+#                            while the tests build; the test fixture waits for it), with
+#                            VALUEGUARD_TEST_REDMINE_KEY (admin API key), VALUEGUARD_TEST_REDMINE_PROJECT and
+#                            VALUEGUARD_TEST_REDMINE_LOG (its log, shown by the fixture when it does not answer)
 set -uo pipefail
 cd "$(dirname "$0")"
 export PATH="$PATH:/usr/sbin:/sbin"
@@ -24,13 +28,23 @@ install_missing() {
   command -v mbpoll >/dev/null || missing+=(mbpoll)
   command -v gcc >/dev/null || missing+=(gcc)
   [ -f /usr/include/modbus/modbus.h ] || missing+=(libmodbus-dev)
+  # Ticket tests: Debian's Redmine on SQLite (see ../shared/notes/redmine-on-debian.md).
+  redmine_installed || missing+=(redmine redmine-sqlite)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" != 0 ]; then
     log "missing ${missing[*]}; run as root or install them: apt-get install ${missing[*]}"
     return 1
   fi
   log "installing ${missing[*]}"
+  # Redmine's post-install runs bundler: Debian's patched 2.3.15 sees the gems installed as packages, the 2.3.27
+  # that ships with libruby does not ("Could not find rotp-6.2.0.gem"). A half-configured earlier try is finished too.
+  export BUNDLER_VERSION=2.3.15
+  dpkg --configure -a >/dev/null 2>&1
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+redmine_installed() {
+  [ "$(dpkg-query -W -f='${Status}' redmine redmine-sqlite 2>/dev/null)" = "install ok installedinstall ok installed" ]
 }
 
 free_port() {
@@ -98,7 +112,45 @@ start_influxd() {
   log "influxd on $VALUEGUARD_TEST_INFLUX"
 }
 
+# Redmine: started first because it takes longest to boot. Runs as root (www-data cannot create
+# /usr/share/redmine/tmp); webrick comes from Gemfile.local because the Debian bundle has no app server.
+start_redmine() {
+  local port key dir=/usr/share/redmine
+  [ "$(id -u)" = 0 ] || { log "Redmine tests need root to start Debian's Redmine"; return 1; }
+  port=$(free_port) || return 1
+  key=$(od -An -N20 -tx1 /dev/urandom | tr -d ' \n')
+  export BUNDLER_VERSION=2.3.15 REDMINE_INSTANCE=default
+  if ! grep -qs '^gem "webrick"' "$dir/Gemfile.local"; then
+    echo 'gem "webrick"' >> "$dir/Gemfile.local"
+    (cd "$dir" && bundle install --local >"$work/redmine-bundle.log" 2>&1) || { log "bundle install --local failed:"; cat "$work/redmine-bundle.log" >&2; return 1; }
+  fi
+  : >"$work/redmine.log"
+  export VALUEGUARD_TEST_REDMINE="http://127.0.0.1:$port" VALUEGUARD_TEST_REDMINE_KEY="$key" \
+    VALUEGUARD_TEST_REDMINE_PROJECT=valueguard-test VALUEGUARD_TEST_REDMINE_LOG="$work/redmine.log"
+  (cd "$dir" && exec env RAILS_ENV=production bundle exec rails server -u webrick -b 127.0.0.1 -p "$port" -e production \
+    -P "$work/redmine.pid" >>"$work/redmine.log" 2>&1) &
+  pids+=($!)
+  # Meanwhile: REST API on, an admin user with this run's API key, the test project. The server reads settings per request.
+  (cd "$dir" && VG_KEY="$key" RAILS_ENV=production bundle exec rails runner '
+    Setting.rest_api_enabled = "1"
+    # A user of its own per run, so another run on this machine cannot replace this run'"'"'s key.
+    key = ENV.fetch("VG_KEY")
+    user = User.new(firstname: "ValueGuard", lastname: "Test", mail: "vg-#{key[0, 12]}@example.invalid", language: "en")
+    user.login = "vg-#{key[0, 12]}"
+    user.password = user.password_confirmation = SecureRandom.hex(16)
+    user.admin = true
+    user.save!
+    Token.create!(user: user, action: "api").update_column(:value, key) # create! generates a value of its own
+    Project.find_by_identifier("valueguard-test") ||
+      Project.create!(name: "ValueGuard test", identifier: "valueguard-test", tracker_ids: Tracker.pluck(:id),
+                      enabled_module_names: ["issue_tracking"])
+  ' >>"$work/redmine.log" 2>&1 || echo "test.sh: rails runner (REST API, key, project) failed" >>"$work/redmine.log") &
+  pids+=($!)
+  log "Redmine booting on $VALUEGUARD_TEST_REDMINE (log $VALUEGUARD_TEST_REDMINE_LOG)"
+}
+
 install_missing || exit 1
+start_redmine || exit 1
 start_mosquitto || exit 1
 start_influxd || exit 1
 

@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+
+namespace ValueGuard.Escalation.Tests.Webhook;
+
+/// <summary>A real HTTP receiver on a free 127.0.0.1 port that records each request and answers as told.</summary>
+internal sealed class LoopbackReceiver : IDisposable
+{
+    private readonly HttpListener listener = new();
+    private readonly Task serving;
+
+    public LoopbackReceiver(Func<int, (int Status, string Body)> answer)
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        Url = new Uri($"http://127.0.0.1:{port}/hooks/valueguard/");
+        listener.Prefixes.Add(Url.AbsoluteUri);
+        listener.Start();
+        serving = Task.Run(async () =>
+        {
+            while (listener.IsListening)
+            {
+                HttpListenerContext context;
+                try { context = await listener.GetContextAsync(); }
+                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+                using var body = new MemoryStream();
+                await context.Request.InputStream.CopyToAsync(body);
+                var headers = context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
+                Requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body.ToArray()));
+                var (status, text) = answer(Requests.Count);
+                context.Response.StatusCode = status;
+                var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+                await context.Response.OutputStream.WriteAsync(bytes);
+                context.Response.Close();
+            }
+        });
+    }
+
+    public Uri Url { get; }
+
+    public ConcurrentQueue<ReceivedRequest> Requests { get; } = new();
+
+    public void Dispose()
+    {
+        listener.Stop();
+        listener.Close();
+        serving.Wait(TimeSpan.FromSeconds(5));
+    }
+}
+
+internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body);
