@@ -28,6 +28,11 @@ install_missing() {
   command -v mbpoll >/dev/null || missing+=(mbpoll)
   command -v gcc >/dev/null || missing+=(gcc)
   [ -f /usr/include/modbus/modbus.h ] || missing+=(libmodbus-dev)
+  # arm64 smoke run: the self-contained linux-arm64 build under user-mode qemu with an arm64 sysroot.
+  command -v qemu-aarch64 >/dev/null || missing+=(qemu-user)
+  [ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || missing+=(libc6-arm64-cross)
+  [ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || missing+=(libstdc++6-arm64-cross)
+  [ -e /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 ] || missing+=(libgcc-s1-arm64-cross)
   # Ticket tests: Debian's Redmine on SQLite (see ../shared/notes/redmine-on-debian.md).
   redmine_installed || missing+=(redmine redmine-sqlite)
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -157,6 +162,21 @@ start_influxd || exit 1
 out="$work/dotnet-test.log"
 dotnet test ValueGuard.sln --nologo 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
+
+# A Raspberry Pi-class gateway: both self-contained builds publish, and the arm64 one starts under qemu.
+smoke_publish() {
+  local version arm
+  version=$(dotnet run --project src/ValueGuard.Cli --no-build -- --version 2>/dev/null) || { log "valueguard --version failed"; return 1; }
+  for rid in linux-x64 linux-arm64; do
+    dotnet publish src/ValueGuard.Cli -c Release -r "$rid" --self-contained -o "$work/publish-$rid" --nologo -v quiet >"$work/publish-$rid.log" 2>&1 \
+      || { log "dotnet publish -r $rid failed:"; tail -20 "$work/publish-$rid.log" >&2; return 1; }
+  done
+  arm=$(DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1 qemu-aarch64 -L /usr/aarch64-linux-gnu "$work/publish-linux-arm64/valueguard" --version 2>&1) \
+    || { log "the arm64 build did not start under qemu: $arm"; return 1; }
+  [ "$arm" = "$version" ] || { log "arm64 build says '$arm', expected '$version'"; return 1; }
+  log "publish linux-x64 and linux-arm64: ok; arm64 under qemu-aarch64 prints valueguard $arm"
+}
+smoke_publish || status=1
 
 # One closing line for CI: the sum over all test projects.
 awk '
