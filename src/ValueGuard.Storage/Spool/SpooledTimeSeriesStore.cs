@@ -70,6 +70,7 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     {
         var delay = options.RetryDelay;
         var failures = 0;
+        var recovering = false;
         while (!cancellationToken.IsCancellationRequested)
         {
             var records = spool.ReadPending(options.MaxSamplesPerWrite);
@@ -83,6 +84,12 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
                 await inner.WriteAsync([.. records.SelectMany(r => r.Samples)], cancellationToken).ConfigureAwait(false);
                 spool.Confirm(records[^1].Sequence);
                 if (failures > 0) LogForwardRecovered(failures, spool.PendingRecords);
+                recovering |= failures > 0;
+                if (recovering && spool.PendingRecords == 0)
+                {
+                    LogDrained();
+                    recovering = false;
+                }
                 failures = 0;
                 delay = options.RetryDelay;
             }
@@ -107,4 +114,8 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     [LoggerMessage(EventId = 4103, EventName = "SpoolForwardRecovered", Level = LogLevel.Information,
         Message = "The store takes spooled samples again after {Failures} failures; {PendingRecords} batches still to forward")]
     private partial void LogForwardRecovered(int failures, long pendingRecords);
+
+    [LoggerMessage(EventId = 4104, EventName = "SpoolDrained", Level = LogLevel.Information,
+        Message = "Everything spooled during the store's outage has been forwarded; the spool is empty")]
+    private partial void LogDrained();
 }
