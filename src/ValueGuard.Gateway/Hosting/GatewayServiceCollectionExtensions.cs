@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Core.Storage;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
+using ValueGuard.Ingest.Serial.Polling;
 
 namespace ValueGuard.Gateway.Hosting;
 
@@ -11,7 +13,8 @@ namespace ValueGuard.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds an opened runtime, MQTT ingest (to <paramref name="broker"/>) and the evaluation loop.
+    /// Adds an opened runtime, MQTT ingest (to <paramref name="broker"/>), one Modbus RTU poller per serial port
+    /// that has devices, and the evaluation loop.
     /// <paramref name="password"/> comes from a file or the environment and is never logged.
     /// </summary>
     public static IServiceCollection AddValueGuardGateway(this IServiceCollection services, GatewayRuntime runtime, Uri broker, string? password)
@@ -31,7 +34,20 @@ public static class GatewayServiceCollectionExtensions
         });
         services.AddSingleton<MqttIngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+        services.AddModbusPolling(runtime);
         services.AddHostedService<EvaluationLoop>();
+        return services;
+    }
+
+    /// <summary>Adds a polling service per serial bus of the site, writing to the runtime's store; nothing for a site without serial devices.</summary>
+    public static IServiceCollection AddModbusPolling(this IServiceCollection services, GatewayRuntime runtime)
+    {
+        foreach (var bus in SiteModbusBuses.From(runtime.Site))
+        {
+            // Not AddHostedService: it registers one service per type, and every bus needs its own.
+            services.AddSingleton<IHostedService>(sp => new ModbusPollingService(bus, runtime.Store,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        }
         return services;
     }
 }
