@@ -9,6 +9,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     VerifyCommand.Create(),
     EvaluateCommand.Create(),
     DryRunCommand.Create(),
+    ProbeSerialCommand.Create(),
 };
 root.Options.Add(GlobalOptions.LogFormatOption);
 return await root.Parse(args).InvokeAsync();
