@@ -13,8 +13,8 @@ namespace ValueGuard.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds an opened runtime, MQTT ingest (to <paramref name="broker"/>), one Modbus RTU poller per serial port
-    /// that has devices, and the evaluation loop.
+    /// Adds an opened runtime, one Modbus RTU poller per serial port that has devices, the evaluation loop, and
+    /// MQTT ingest (to <paramref name="broker"/>) when the site has devices that publish over MQTT.
     /// <paramref name="password"/> comes from a file or the environment and is never logged.
     /// </summary>
     public static IServiceCollection AddValueGuardGateway(this IServiceCollection services, GatewayRuntime runtime, Uri broker, string? password)
@@ -24,16 +24,21 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(site);
         services.AddSingleton(runtime);
         services.AddSingleton(runtime.Store);
-        services.AddSingleton(new SiteMessageRouter(site));
-        services.AddSingleton(new MqttIngestOptions
+        var router = new SiteMessageRouter(site);
+        // A site whose devices are all on serial lines has no topic to subscribe to; MQTT ingest would never be ready.
+        if (router.Filters.Count > 0)
         {
-            Broker = broker,
-            ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
-            Username = site.Site.Broker?.Username,
-            Password = password,
-        });
-        services.AddSingleton<MqttIngestService>();
-        services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+            services.AddSingleton(router);
+            services.AddSingleton(new MqttIngestOptions
+            {
+                Broker = broker,
+                ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
+                Username = site.Site.Broker?.Username,
+                Password = password,
+            });
+            services.AddSingleton<MqttIngestService>();
+            services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+        }
         services.AddModbusPolling(runtime);
         services.AddHostedService<EvaluationLoop>();
         return services;
