@@ -80,7 +80,7 @@ internal sealed class SerialProbe(SerialLineSettings line, TimeSpan timeout, int
         ushort[] words;
         try
         {
-            words = await ReadWordsAsync(master, slave, range, ct).ConfigureAwait(false);
+            words = await master.ReadTableAsync(slave, range.Table, range.Address, range.Count, ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is ModbusSlaveException or ModbusTimeoutException or ModbusSlaveUnavailableException or IOException)
         {
@@ -157,14 +157,6 @@ internal sealed class SerialProbe(SerialLineSettings line, TimeSpan timeout, int
             return null;
         }
     }
-
-    private static async Task<ushort[]> ReadWordsAsync(ModbusRtuMaster master, byte slave, RegisterRange range, CancellationToken ct) => range.Table switch
-    {
-        ModbusTable.Holding => await master.ReadHoldingRegistersAsync(slave, range.Address, range.Count, ct).ConfigureAwait(false),
-        ModbusTable.Input => await master.ReadInputRegistersAsync(slave, range.Address, range.Count, ct).ConfigureAwait(false),
-        ModbusTable.Coil => Array.ConvertAll(await master.ReadCoilsAsync(slave, range.Address, range.Count, ct).ConfigureAwait(false), b => (ushort)(b ? 1 : 0)),
-        _ => Array.ConvertAll(await master.ReadDiscreteInputsAsync(slave, range.Address, range.Count, ct).ConfigureAwait(false), b => (ushort)(b ? 1 : 0)),
-    };
 
     /// <summary>What went wrong, in terms of what to check on site.</summary>
     public static string Explain(Exception failure, byte slave, ModbusBusCounters counters) => failure switch
