@@ -99,8 +99,9 @@ internal sealed class SerialProbe(SerialLineSettings line, TimeSpan timeout, int
             output.WriteLine(JsonSerializer.Serialize(rows, ProbeValue.Json));
             return 0;
         }
-        var table = new Table().Title($"slave {slave} {range.Table} {range.Address}..{range.Address + range.Count - 1} as {type.ToString().ToLowerInvariant()} {order}")
-            .AddColumns("Address", "Raw", "Value");
+        // A title line of its own: Spectre wraps a table title to the table's width.
+        output.WriteLine($"slave {slave} on {line.PortName}, {range.Table.ToString().ToLowerInvariant()} {range.Address}..{range.Address + range.Count - 1} as {type.ToString().ToLowerInvariant()} ({order})");
+        var table = new Table().AddColumns("Address", "Raw", "Value");
         foreach (var row in rows)
             table.AddRow(row.Address.ToString(CultureInfo.InvariantCulture), string.Join(' ', row.Raw), row.Value.ToString(CultureInfo.InvariantCulture));
         PlainConsole(output).Write(table);
@@ -131,7 +132,8 @@ internal sealed class SerialProbe(SerialLineSettings line, TimeSpan timeout, int
         }
         else
         {
-            var table = new Table().Title($"{name}, slave {slave} on {line.PortName}").AddColumns("Signal", "Register", "Value", "Unit");
+            output.WriteLine($"{name}, slave {slave} on {line.PortName}");
+            var table = new Table().AddColumns("Signal", "Register", "Value", "Unit");
             foreach (var register in profile.Modbus.Registers)
             {
                 var signal = profile.Signals[register.Signal];
