@@ -113,6 +113,40 @@ public sealed class ProbeSerialCommandTests : IDisposable
         Assert.Contains("slave 4 refused the request: exception 02, illegal data address", run.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Answers_with_a_bad_crc_are_explained_as_a_baud_or_parity_mismatch()
+    {
+        // A slave at another baud rate or parity: frames of the right length arrive, their CRC does not check.
+        using var line = SerialLines.Open(new SerialLineSettings(pty.B, 19200, Parity.None));
+        using var stop = new CancellationTokenSource();
+        var answers = 0;
+        var garbler = Task.Factory.StartNew(() =>
+        {
+            var request = new byte[8];
+            try
+            {
+                while (!stop.IsCancellationRequested)
+                {
+                    if (line.Read(request, TimeSpan.FromMilliseconds(50)) == 0) continue;
+                    line.Write([4, 3, 2, 0x12, 0x34, 0xDE, 0xAD]);
+                    Interlocked.Increment(ref answers);
+                }
+            }
+            catch (IOException)
+            {
+                // socat hangs up the pair once the probe has closed its end.
+            }
+        }, TaskCreationOptions.LongRunning);
+
+        var run = await Probe("--slave", "4", "--read", "holding:0:1", "--timeout", "500ms");
+        await stop.CancelAsync();
+        await garbler;
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.True(answers > 0, run.Stdout);
+        Assert.Contains("garbled answers from slave 4: check baud rate and parity", run.Stdout, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         simulator?.Dispose();
