@@ -42,6 +42,7 @@ public class JsonSchemaTests
         foreach (var f in Directory.GetFiles(RepoPaths.DeviceProfiles, "*.yaml")) data.Add(f, "profile");
         data.Add(Path.Combine(RepoPaths.Examples, "site.yaml"), "site");
         data.Add(Path.Combine(RepoPaths.Examples, "mistakes", "site.yaml"), "site");
+        data.Add(Path.Combine(RepoPaths.Examples, "serial-site.yaml"), "site");
         data.Add(Path.Combine(RepoPaths.Examples, "acme-2026.yaml"), "contract");
         return data;
     }

@@ -26,6 +26,9 @@ public sealed record SiteConfig(
 
     /// <summary>Where samples are stored; null means the embedded store in the data folder.</summary>
     public StoreConfig? Store { get; init; }
+
+    /// <summary>The serial lines (RS-485 buses) the gateway polls Modbus RTU devices on.</summary>
+    public IReadOnlyList<SerialPortConfig> SerialPorts { get; init; } = [];
 }
 
 /// <summary>
@@ -34,8 +37,22 @@ public sealed record SiteConfig(
 /// </summary>
 public sealed record StoreConfig(Uri Url, string Database, string? RetentionPolicy, string? Username, string? PasswordFile, string? TokenFile);
 
-/// <summary>A device on the site and the profile that decodes it.</summary>
-public sealed record DeviceConfig(string Id, string Profile);
+/// <summary>
+/// A device on the site and the profile that decodes it. A device with a modbus-rtu profile names the serial
+/// <see cref="Port"/> it hangs on and may override the profile's slave address with <see cref="Slave"/>.
+/// </summary>
+public sealed record DeviceConfig(string Id, string Profile)
+{
+    public string? Port { get; init; }
+
+    public byte? Slave { get; init; }
+
+    /// <summary>Where the device is written in the site file, for errors found once its profile is known.</summary>
+    public SourcePosition Position { get; init; } = new(1, 1);
+}
+
+/// <summary>A line and column in a configuration file (1-based).</summary>
+public readonly record struct SourcePosition(int Line, int Column);
 
 /// <summary>The plant MQTT broker. Null in <see cref="SiteConfig.Broker"/> means the embedded broker.</summary>
 public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, string? PasswordFile);

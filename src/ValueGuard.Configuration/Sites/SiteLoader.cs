@@ -21,23 +21,25 @@ public static class SiteLoader
     {
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
-        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store");
+        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial");
         var id = r.String("site", required: true);
         var broker = ReadBroker(r, errors);
         var dataDir = Resolve(r.String("data_dir") ?? "data");
         var profileDirs = Strings(r.Sequence("device_profiles", required: true), errors).Select(Resolve).ToList();
         var contracts = Strings(r.Sequence("contracts"), errors).Select(Resolve).ToList();
+        var serialPorts = SerialSectionReader.ReadPorts(r);
         var devices = new List<DeviceConfig>();
         if (r.Sequence("devices", required: true) is { } deviceList)
         {
             foreach (var item in deviceList.Children)
             {
                 if (item is not YamlMappingNode map) { errors.Add(item, "devices: each device is a mapping { id: …, profile: … }"); continue; }
-                var dr = new MappingReader(map, "device", errors, "id", "profile", "description");
+                var dr = new MappingReader(map, "device", errors, "id", "profile", "description", "port", "slave");
                 var deviceId = dr.String("id", required: true);
                 var profile = dr.String("profile", required: true);
                 if (deviceId is not null && devices.Any(d => d.Id == deviceId)) errors.Add(map, $"device '{deviceId}' is listed twice", "give every device its own id");
-                if (deviceId is not null && profile is not null) devices.Add(new DeviceConfig(deviceId, profile));
+                var device = SerialSectionReader.ReadDevice(dr, new DeviceConfig(deviceId ?? "", profile ?? "") { Position = new((int)map.Start.Line, (int)map.Start.Column) }, serialPorts);
+                if (deviceId is not null && profile is not null) devices.Add(device);
             }
         }
         var sinks = new List<TicketSinkConfig>();
@@ -66,7 +68,7 @@ public static class SiteLoader
         var lateness = r.Duration("allowed_lateness");
         var store = ReadStore(r, errors, Resolve);
         if (id is null) return null;
-        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store };
+        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
     }
 

@@ -64,8 +64,22 @@ public static class SiteModelLoader
                     $"known profiles: {string.Join(", ", profiles.Keys.Order())}"));
                 continue;
             }
+            CheckTransport(site, device, profile, errors);
             specs.AddRange(profile.Signals.Values.Select(s => new SignalSpec(new SignalId(device.Id, s.Name), s.Kind, s.MaxGap, s.Unit)));
         }
         return new SignalCatalog(specs);
+    }
+
+    private static void CheckTransport(SiteConfig site, DeviceConfig device, DeviceProfile profile, List<ConfigError> errors)
+    {
+        var at = device.Position;
+        if (profile.Modbus is not null && device.Port is null)
+            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' uses modbus-rtu profile '{profile.Name}' but names no serial port",
+                site.SerialPorts.Count == 0
+                    ? "add a 'serial:' list with the port and write port: on the device"
+                    : $"add port: to the device; known ports: {string.Join(", ", site.SerialPorts.Select(p => p.Port))}"));
+        if (profile.Modbus is null && (device.Port is not null || device.Slave is not null))
+            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' has port or slave, but its profile '{profile.Name}' is not a modbus-rtu profile",
+                "remove port: and slave:, or use a profile with transport: modbus-rtu"));
     }
 }

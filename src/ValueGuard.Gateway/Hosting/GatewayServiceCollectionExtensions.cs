@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Core.Storage;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
+using ValueGuard.Ingest.Serial.Polling;
 
 namespace ValueGuard.Gateway.Hosting;
 
@@ -11,7 +13,8 @@ namespace ValueGuard.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds an opened runtime, MQTT ingest (to <paramref name="broker"/>) and the evaluation loop.
+    /// Adds an opened runtime, one Modbus RTU poller per serial port that has devices, the evaluation loop, and
+    /// MQTT ingest (to <paramref name="broker"/>) when the site has devices that publish over MQTT.
     /// <paramref name="password"/> comes from a file or the environment and is never logged.
     /// </summary>
     public static IServiceCollection AddValueGuardGateway(this IServiceCollection services, GatewayRuntime runtime, Uri broker, string? password)
@@ -21,17 +24,35 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(site);
         services.AddSingleton(runtime);
         services.AddSingleton(runtime.Store);
-        services.AddSingleton(new SiteMessageRouter(site));
-        services.AddSingleton(new MqttIngestOptions
+        var router = new SiteMessageRouter(site);
+        // A site whose devices are all on serial lines has no topic to subscribe to; MQTT ingest would never be ready.
+        if (router.Filters.Count > 0)
         {
-            Broker = broker,
-            ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
-            Username = site.Site.Broker?.Username,
-            Password = password,
-        });
-        services.AddSingleton<MqttIngestService>();
-        services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+            services.AddSingleton(router);
+            services.AddSingleton(new MqttIngestOptions
+            {
+                Broker = broker,
+                ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
+                Username = site.Site.Broker?.Username,
+                Password = password,
+            });
+            services.AddSingleton<MqttIngestService>();
+            services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+        }
+        services.AddModbusPolling(runtime);
         services.AddHostedService<EvaluationLoop>();
+        return services;
+    }
+
+    /// <summary>Adds a polling service per serial bus of the site, writing to the runtime's store; nothing for a site without serial devices.</summary>
+    public static IServiceCollection AddModbusPolling(this IServiceCollection services, GatewayRuntime runtime)
+    {
+        foreach (var bus in SiteModbusBuses.From(runtime.Site))
+        {
+            // Not AddHostedService: it registers one service per type, and every bus needs its own.
+            services.AddSingleton<IHostedService>(sp => new ModbusPollingService(bus, runtime.Store,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        }
         return services;
     }
 }

@@ -33,7 +33,7 @@ public sealed class ModbusDevicePoller
         {
             try
             {
-                var words = await ReadAsync(master, block, cancellationToken).ConfigureAwait(false);
+                var words = await master.ReadTableAsync(device.Slave, block.Table, block.Address, block.Count, cancellationToken).ConfigureAwait(false);
                 var at = time.GetUtcNow();
                 foreach (var point in block.Points)
                     samples.Add(new Sample(new SignalId(device.Name, point.Signal), at, point.Decode(words.AsSpan(point.Address - block.Address, point.Width))));
@@ -45,12 +45,4 @@ public sealed class ModbusDevicePoller
         }
         return new PollResult(samples, failures);
     }
-
-    private async Task<ushort[]> ReadAsync(ModbusRtuMaster master, ReadBlock block, CancellationToken ct) => block.Table switch
-    {
-        ModbusTable.Holding => await master.ReadHoldingRegistersAsync(device.Slave, block.Address, block.Count, ct).ConfigureAwait(false),
-        ModbusTable.Input => await master.ReadInputRegistersAsync(device.Slave, block.Address, block.Count, ct).ConfigureAwait(false),
-        ModbusTable.Coil => Array.ConvertAll(await master.ReadCoilsAsync(device.Slave, block.Address, block.Count, ct).ConfigureAwait(false), b => (ushort)(b ? 1 : 0)),
-        _ => Array.ConvertAll(await master.ReadDiscreteInputsAsync(device.Slave, block.Address, block.Count, ct).ConfigureAwait(false), b => (ushort)(b ? 1 : 0)),
-    };
 }

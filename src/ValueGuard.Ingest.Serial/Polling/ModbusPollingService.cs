@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ValueGuard.Core.Storage;
 using ValueGuard.Ingest.Serial.Modbus;
+using ValueGuard.Ingest.Serial.Transport;
 
 namespace ValueGuard.Ingest.Serial.Polling;
 
@@ -9,17 +10,51 @@ namespace ValueGuard.Ingest.Serial.Polling;
 /// Polls every device of one Modbus RTU bus at its own rate and stores the samples. All devices share the bus's
 /// master (one request queue), so a slow or dead device delays the others only by what the master's back-off allows.
 /// A poll that is still running when its next tick comes skips that tick instead of queueing up behind itself.
+/// A serial line that is missing or goes away (an unplugged USB adapter) is logged and opened again with back-off;
+/// it never stops the host.
 /// </summary>
-public sealed partial class ModbusPollingService(
-    ModbusRtuMaster master,
-    IReadOnlyList<ModbusDevicePoller> devices,
-    ITimeSeriesStore store,
-    TimeProvider time,
-    ILogger<ModbusPollingService> log) : BackgroundService
+public sealed partial class ModbusPollingService : BackgroundService
 {
+    private readonly Func<ModbusRtuMaster> openMaster;
+    private readonly bool ownsMaster;
+    private readonly string portName;
+    private readonly IReadOnlyList<ModbusDevicePoller> devices;
+    private readonly ITimeSeriesStore store;
+    private readonly TimeProvider time;
+    private readonly ILogger log;
+    private readonly TimeSpan minReopenDelay;
+    private readonly TimeSpan maxReopenDelay;
     private long polls;
     private long samplesStored;
     private long failedReads;
+    private long opens;
+
+    /// <summary>Polls through a master the caller opened and disposes.</summary>
+    public ModbusPollingService(ModbusRtuMaster master, IReadOnlyList<ModbusDevicePoller> devices, ITimeSeriesStore store, TimeProvider time, ILogger<ModbusPollingService> log)
+        : this(() => master, ownsMaster: false, "bus", devices, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60), store, time, log)
+    {
+    }
+
+    /// <summary>Opens the bus's serial line itself, and again whenever it is missing or goes away.</summary>
+    public ModbusPollingService(ModbusBus bus, ITimeSeriesStore store, TimeProvider time, ILoggerFactory loggers)
+        : this(() => new ModbusRtuMaster(SerialLines.Open(bus.Line), bus.Master, time, loggers.CreateLogger<ModbusRtuMaster>()), ownsMaster: true,
+            bus.Line.PortName, bus.Devices, bus.MinReopenDelay, bus.MaxReopenDelay, store, time, loggers.CreateLogger<ModbusPollingService>())
+    {
+    }
+
+    private ModbusPollingService(Func<ModbusRtuMaster> openMaster, bool ownsMaster, string portName, IReadOnlyList<ModbusDevicePoller> devices,
+        TimeSpan minReopenDelay, TimeSpan maxReopenDelay, ITimeSeriesStore store, TimeProvider time, ILogger log)
+    {
+        this.openMaster = openMaster;
+        this.ownsMaster = ownsMaster;
+        this.portName = portName;
+        this.devices = devices;
+        this.minReopenDelay = minReopenDelay;
+        this.maxReopenDelay = maxReopenDelay;
+        this.store = store;
+        this.time = time;
+        this.log = log;
+    }
 
     public long Polls => Interlocked.Read(ref polls);
 
@@ -28,10 +63,74 @@ public sealed partial class ModbusPollingService(
     /// <summary>Reads that gave no samples: timeouts, exception responses, reads skipped while a slave was backed off.</summary>
     public long FailedReads => Interlocked.Read(ref failedReads);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(devices.Select(device => PollLoopAsync(device, stoppingToken)));
+    /// <summary>How often the serial line was opened (more than once after it went away).</summary>
+    public long LineOpens => Interlocked.Read(ref opens);
 
-    private async Task PollLoopAsync(ModbusDevicePoller device, CancellationToken ct)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = minReopenDelay;
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                ModbusRtuMaster master;
+                try
+                {
+                    master = openMaster();
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    LogLineUnavailable(portName, e.Message, delay);
+                    await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+                    delay = Next(delay);
+                    continue;
+                }
+                Interlocked.Increment(ref opens);
+                LogLineOpened(portName, SerialPortPath.Resolve(portName) ?? portName, devices.Count);
+                delay = minReopenDelay;
+                Exception? lost;
+                try
+                {
+                    lost = await PollUntilLineFailsAsync(master, stoppingToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (ownsMaster) master.Dispose();
+                }
+                if (lost is null) return;
+                LogLineLost(portName, lost.Message, delay);
+                await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private TimeSpan Next(TimeSpan delay) => delay * 2 < maxReopenDelay ? delay * 2 : maxReopenDelay;
+
+    /// <summary>Polls every device until stopped (null) or until the line fails (the failure).</summary>
+    private async Task<Exception?> PollUntilLineFailsAsync(ModbusRtuMaster master, CancellationToken ct)
+    {
+        using var lineLost = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        Exception? failure = null;
+        async Task PollDevice(ModbusDevicePoller device)
+        {
+            try
+            {
+                await PollLoopAsync(device, master, lineLost.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException && !ct.IsCancellationRequested)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+                await lineLost.CancelAsync().ConfigureAwait(false);
+            }
+        }
+        await Task.WhenAll(devices.Select(PollDevice)).ConfigureAwait(false);
+        return ct.IsCancellationRequested ? null : failure;
+    }
+
+    private async Task PollLoopAsync(ModbusDevicePoller device, ModbusRtuMaster master, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(device.Device.Poll, time);
         try
@@ -77,4 +176,16 @@ public sealed partial class ModbusPollingService(
     [LoggerMessage(EventId = 2102, EventName = "ModbusStoreFailed", Level = LogLevel.Error,
         Message = "Could not store {SampleCount} polled samples; they are lost: {Error}")]
     private partial void LogStoreFailed(int sampleCount, string error);
+
+    [LoggerMessage(EventId = 2103, EventName = "SerialLineOpened", Level = LogLevel.Information,
+        Message = "Serial line {Port} opened (device {Device}); polling {DeviceCount} device(s)")]
+    private partial void LogLineOpened(string port, string device, int deviceCount);
+
+    [LoggerMessage(EventId = 2104, EventName = "SerialLineUnavailable", Level = LogLevel.Warning,
+        Message = "Serial line {Port} cannot be opened: {Error}; trying again in {Delay}")]
+    private partial void LogLineUnavailable(string port, string error, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2105, EventName = "SerialLineLost", Level = LogLevel.Warning,
+        Message = "Serial line {Port} went away: {Error}; opening it again in {Delay}")]
+    private partial void LogLineLost(string port, string error, TimeSpan delay);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ValueGuard.Testing;
 
 namespace ValueGuard.Ingest.Serial.Tests.Pty;
 

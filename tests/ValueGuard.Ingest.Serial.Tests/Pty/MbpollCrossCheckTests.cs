@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Transport;
 using ValueGuard.Simulator.Modbus;
+using ValueGuard.Testing;
 
 namespace ValueGuard.Ingest.Serial.Tests.Pty;
 

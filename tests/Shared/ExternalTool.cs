@@ -1,4 +1,4 @@
-namespace ValueGuard.Ingest.Serial.Tests.Pty;
+namespace ValueGuard.Testing;
 
 /// <summary>Finds a program the serial tests drive. Missing tools fail the test with what to install; they never skip it.</summary>
 internal static class ExternalTool

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ValueGuard.Ingest.Serial.Tests.Pty;
+namespace ValueGuard.Testing;
 
 /// <summary>
 /// A real pseudo-terminal pair from socat: bytes written to <see cref="A"/> come out of <see cref="B"/> and back,

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ValueGuard.Ingest.Serial.Tests.Pty;
+namespace ValueGuard.Testing;
 
 /// <summary>Runs an external program to completion with a deadline; kills it when the deadline passes.</summary>
 internal static class ToolRun

@@ -1,0 +1,23 @@
+namespace ValueGuard.Ingest.Serial.Transport;
+
+/// <summary>
+/// Where a stable port name (<c>/dev/serial/by-id/…</c>, a udev symlink) points now. The gateway opens the stable
+/// name each time, so the kernel follows the link to whatever tty the adapter got after re-enumeration; the target is
+/// only logged, so an operator can see which tty a bus is on.
+/// </summary>
+public static class SerialPortPath
+{
+    /// <summary>The final target of <paramref name="path"/> when it is a symlink, the path itself otherwise, or null when it does not exist.</summary>
+    public static string? Resolve(string path)
+    {
+        try
+        {
+            if (!File.Exists(path)) return null;
+            return File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
