@@ -57,5 +57,21 @@ public readonly record struct SourcePosition(int Line, int Column);
 /// <summary>The plant MQTT broker. Null in <see cref="SiteConfig.Broker"/> means the embedded broker.</summary>
 public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, string? PasswordFile);
 
-/// <summary>A place tickets go. Kind <c>file</c> writes one Markdown file per breach episode.</summary>
-public sealed record TicketSinkConfig(string Name, string Kind, string Path);
+/// <summary>
+/// A place tickets go: <c>file</c> (one Markdown file per breach episode under <see cref="Path"/>),
+/// <c>webhook</c> (signed JSON POST to <see cref="Url"/>) or <c>redmine</c> (issues in <see cref="Project"/>).
+/// Secrets are read from files, never written in the site file.
+/// </summary>
+public sealed record TicketSinkConfig(string Name, string Kind, string Path)
+{
+    public Uri? Url { get; init; }
+
+    /// <summary>Webhook: the HMAC secret's file.</summary>
+    public string? SecretFile { get; init; }
+
+    /// <summary>Redmine: the API key's file.</summary>
+    public string? ApiKeyFile { get; init; }
+
+    /// <summary>Redmine: the project identifier.</summary>
+    public string? Project { get; init; }
+}

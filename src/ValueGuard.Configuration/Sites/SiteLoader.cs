@@ -49,11 +49,11 @@ public static class SiteLoader
             foreach (var item in tr.Sequence("sinks", required: true)?.Children ?? [])
             {
                 if (item is not YamlMappingNode map) { errors.Add(item, "tickets: each sink is a mapping { name: …, kind: file, path: … }"); continue; }
-                var sr = new MappingReader(map, "ticket sink", errors, "name", "kind", "path");
-                var kind = sr.Scalar("kind", required: true);
-                if (kind is not null && kind.Value != "file") errors.Add(kind, $"ticket sink kind '{kind.Value}' is not supported by this version", "use kind: file");
-                var name = sr.String("name") ?? kind?.Value ?? "file";
-                sinks.Add(new TicketSinkConfig(name, kind?.Value ?? "file", Path.Combine(dataDir, sr.String("path") ?? "tickets")));
+                if (ReadSink(map, errors, dataDir, Resolve) is { } sink)
+                {
+                    if (sinks.Any(x => x.Name == sink.Name)) errors.Add(map, $"ticket sink '{sink.Name}' is listed twice", "give every sink its own name");
+                    else sinks.Add(sink);
+                }
             }
         }
         var policy = EscalationPolicy.Default;
@@ -70,6 +70,36 @@ public static class SiteLoader
         if (id is null) return null;
         var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
+    }
+
+    private static TicketSinkConfig? ReadSink(YamlMappingNode map, ErrorList errors, string dataDir, Func<string, string> resolve)
+    {
+        var r = new MappingReader(map, "ticket sink", errors, "name", "kind", "path", "url", "secret_file", "api_key_file", "project");
+        var kind = r.Scalar("kind", required: true);
+        if (kind is null) return null;
+        var name = r.String("name") ?? kind.Value!;
+        var sink = new TicketSinkConfig(name, kind.Value!, Path.Combine(dataDir, r.String("path") ?? "tickets"));
+        switch (kind.Value)
+        {
+            case "file":
+                return sink;
+            case "webhook" or "redmine":
+                var url = r.Scalar("url", required: true);
+                if (url is null) return null;
+                if (!Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    errors.Add(url, $"ticket sink '{name}': url '{url.Value}' is not an HTTP URL", "write https://host/path");
+                    return null;
+                }
+                if (kind.Value == "webhook")
+                    return r.String("secret_file", required: true) is { } secret ? sink with { Url = uri, SecretFile = resolve(secret) } : null;
+                var key = r.String("api_key_file", required: true);
+                var project = r.String("project", required: true);
+                return key is null || project is null ? null : sink with { Url = uri, ApiKeyFile = resolve(key), Project = project };
+            default:
+                errors.Add(kind, $"ticket sink kind '{kind.Value}' is not known", "use file, webhook or redmine");
+                return null;
+        }
     }
 
     private static StoreConfig? ReadStore(MappingReader site, ErrorList errors, Func<string, string> resolve)

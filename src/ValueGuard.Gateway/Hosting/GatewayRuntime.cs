@@ -20,6 +20,7 @@ namespace ValueGuard.Gateway.Hosting;
 public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 {
     private readonly IDisposable? influxClient;
+    private readonly HttpClient http = new();
 
     /// <summary>A runtime on the embedded store in the site's data folder.</summary>
     public GatewayRuntime(SiteModel site, TimeProvider clock, ILoggerFactory loggers)
@@ -37,7 +38,8 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         Commitments = new SqliteCommitmentStore(Paths.Commitments);
         Ledger = new JsonlEvidenceLedger(Paths.Ledger);
         Outbox = new EscalationOutbox(Paths.Outbox);
-        var sinks = site.Site.TicketSinks.Select(s => (ITicketSink)new FileTicketSink(s.Name, s.Path)).ToList();
+        // Signature timestamps are the transport's, checked against the receiver's wall clock, whatever clock evaluates.
+        var sinks = site.Site.TicketSinks.Select(s => TicketSinkFactory.Create(s, http, TimeProvider.System)).ToList();
         Dispatcher = new EscalationDispatcher(Outbox, sinks, clock, loggers.CreateLogger<EscalationDispatcher>());
         Evaluator = new ClauseEvaluator(site.Contracts, site.Catalog, Store, Commitments, Ledger, Outbox, Dispatcher.SinkNames,
             site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>());
@@ -90,6 +92,7 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         if (Store is IAsyncDisposable asyncStore) await asyncStore.DisposeAsync().ConfigureAwait(false);
         else (Store as IDisposable)?.Dispose();
         influxClient?.Dispose();
+        http.Dispose();
         Outbox.Dispose();
         Ledger.Dispose();
         Commitments.Dispose();
