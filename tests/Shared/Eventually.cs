@@ -5,10 +5,10 @@ internal static class Eventually
 {
     public static async Task WaitFor(Func<bool> condition, string what, int seconds = 30)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, $"timed out after {seconds} s waiting for {what}");
+            Assert.True(waited.Elapsed < TimeSpan.FromSeconds(seconds), $"timed out after {seconds} s waiting for {what}");
             await Task.Delay(10);
         }
     }

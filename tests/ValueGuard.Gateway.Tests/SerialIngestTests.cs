@@ -56,7 +56,7 @@ public sealed class SerialIngestTests : IDisposable
     }
 
     private static async Task<IReadOnlyList<Sample>> Temperatures(GatewayRuntime runtime, DateTimeOffset since) =>
-        await runtime.Store.ReadAsync(Temperature, since, DateTimeOffset.UtcNow.AddMinutes(1), default);
+        await runtime.Store.ReadAsync(Temperature, since, TimeProvider.System.GetUtcNow().AddMinutes(1), default);
 
     [Fact]
     public async Task Gateway_polls_the_sites_modbus_device_into_its_store_next_to_mqtt_ingest()
@@ -66,7 +66,7 @@ public sealed class SerialIngestTests : IDisposable
         var site = Site(pty.A, withMqttDevice: true);
         await using var broker = await EmbeddedBroker.StartAsync();
         await using var runtime = await GatewayRuntime.OpenAsync(site, TimeProvider.System, NullLoggerFactory.Instance, default);
-        var started = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var started = TimeProvider.System.GetUtcNow().AddSeconds(-1);
 
         using var host = await StartGatewayAsync(runtime, broker);
         await Eventually.WaitFor(() => Temperatures(runtime, started).Result.Count >= 2, "two polls of the spindle in the gateway's store", seconds: 15);
@@ -85,7 +85,7 @@ public sealed class SerialIngestTests : IDisposable
         var site = Site(port);
         await using var broker = await EmbeddedBroker.StartAsync();
         await using var runtime = await GatewayRuntime.OpenAsync(site, TimeProvider.System, NullLoggerFactory.Instance, default);
-        var started = DateTimeOffset.UtcNow.AddSeconds(-1);
+        var started = TimeProvider.System.GetUtcNow().AddSeconds(-1);
         using var host = await StartGatewayAsync(runtime, broker);
         var polling = host.Services.GetServices<IHostedService>().OfType<ModbusPollingService>().Single();
         Assert.Null(host.Services.GetService<MqttIngestService>()); // no MQTT devices, nothing to subscribe to
