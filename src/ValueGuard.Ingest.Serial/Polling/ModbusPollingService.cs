@@ -169,23 +169,23 @@ public sealed partial class ModbusPollingService : BackgroundService
         }
     }
 
-    [LoggerMessage(EventId = 2101, EventName = "ModbusReadFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5101, EventName = "ModbusReadFailed", Level = LogLevel.Warning,
         Message = "Device {Device} (slave {Slave}): read failed: {Error}; {Count} failed reads so far")]
     private partial void LogReadFailed(string device, byte slave, string error, long count);
 
-    [LoggerMessage(EventId = 2102, EventName = "ModbusStoreFailed", Level = LogLevel.Error,
+    [LoggerMessage(EventId = 5102, EventName = "ModbusStoreFailed", Level = LogLevel.Error,
         Message = "Could not store {SampleCount} polled samples; they are lost: {Error}")]
     private partial void LogStoreFailed(int sampleCount, string error);
 
-    [LoggerMessage(EventId = 2103, EventName = "SerialLineOpened", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5103, EventName = "SerialLineOpened", Level = LogLevel.Information,
         Message = "Serial line {Port} opened (device {Device}); polling {DeviceCount} device(s)")]
     private partial void LogLineOpened(string port, string device, int deviceCount);
 
-    [LoggerMessage(EventId = 2104, EventName = "SerialLineUnavailable", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5104, EventName = "SerialLineUnavailable", Level = LogLevel.Warning,
         Message = "Serial line {Port} cannot be opened: {Error}; trying again in {Delay}")]
     private partial void LogLineUnavailable(string port, string error, TimeSpan delay);
 
-    [LoggerMessage(EventId = 2105, EventName = "SerialLineLost", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5105, EventName = "SerialLineLost", Level = LogLevel.Warning,
         Message = "Serial line {Port} went away: {Error}; opening it again in {Delay}")]
     private partial void LogLineLost(string port, string error, TimeSpan delay);
 }
