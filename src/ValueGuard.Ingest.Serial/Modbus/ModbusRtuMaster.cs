@@ -187,11 +187,11 @@ public sealed partial class ModbusRtuMaster : IDisposable
 
     private sealed record Pending(ModbusRequest Request, TaskCompletionSource<byte[]> Completion, CancellationToken Cancellation);
 
-    [LoggerMessage(EventId = 2001, EventName = "ModbusSlaveBackedOff", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 5001, EventName = "ModbusSlaveBackedOff", Level = LogLevel.Warning,
         Message = "Slave {Slave} on {Port} gave no valid answer in {Attempts} attempt(s); backed off for {Backoff}")]
     private partial void LogSlaveBackedOff(string port, byte slave, int attempts, TimeSpan backoff);
 
-    [LoggerMessage(EventId = 2002, EventName = "ModbusSlaveRecovered", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5002, EventName = "ModbusSlaveRecovered", Level = LogLevel.Information,
         Message = "Slave {Slave} on {Port} answers again after {Failures} failed exchange(s)")]
     private partial void LogSlaveRecovered(string port, byte slave, int failures);
 }
