@@ -34,4 +34,26 @@ public sealed class ProfileRegisterMapTests
             result.Samples.Select(s => FormattableString.Invariant($"{s.Signal}={Math.Round(s.Value, 9)}")).Order());
         Assert.All(result.Samples, s => Assert.Equal(clock.Now, s.Timestamp));
     }
+
+    [Fact]
+    public async Task The_shipped_sdm630_profile_reads_a_meter_in_four_requests()
+    {
+        var profile = DeviceProfileLoader.LoadFile(Path.Combine(RepoPaths.DeviceProfiles, "eastron-sdm630.yaml")).Value!;
+        var bank = new RegisterBank();
+        var values = new Dictionary<ushort, double> { [0] = 230.5, [2] = 231.25, [4] = 229.75, [6] = 12.5, [12] = 2875.5, [52] = 8640.25, [70] = 50.0, [72] = 12345.5, [342] = 12400.75 };
+        foreach (var (address, value) in values) bank.SetValue(ModbusTable.Input, address, value, RegisterType.Float32, DataOrder.BigEndian);
+        var line = new MemoryLine();
+        using var slave = new ModbusSlaveSimulator(line.Slave, new Dictionary<byte, RegisterBank> { [1] = bank });
+        using var master = new ModbusRtuMaster(line.Master, new ModbusMasterOptions(), TimeProvider.System, NullLogger<ModbusRtuMaster>.Instance);
+
+        var poller = new ModbusDevicePoller(ProfileRegisterMap.ToModbusDevice(profile, "meter-1"));
+        var result = await poller.PollAsync(master, new ManualClock(new DateTimeOffset(2026, 7, 1, 8, 0, 0, TimeSpan.Zero)), CancellationToken.None);
+
+        Assert.Empty(result.Failures);
+        Assert.Equal(4, poller.Plan.Count); // 30001-30018, 30053-54, 30071-76, 30343-44
+        var byName = result.Samples.ToDictionary(s => s.Signal.Signal, s => s.Value);
+        Assert.Equal(14, byName.Count);
+        Assert.Equal((230.5, 2875.5, 8640.25, 50.0, 12345.5, 12400.75),
+            (byName["voltage_l1"], byName["power_l1"], byName["power_total"], byName["frequency"], byName["import_kwh"], byName["total_kwh"]));
+    }
 }
