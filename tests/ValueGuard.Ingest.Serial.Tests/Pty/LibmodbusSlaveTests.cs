@@ -29,6 +29,26 @@ public sealed class LibmodbusSlaveTests : PtyTest
     }
 
     [Fact]
+    public async Task Master_reads_every_integer_type_and_a_double_from_a_libmodbus_slave()
+    {
+        using var slave = await LibmodbusSlave.StartAsync(Temp.Path, Pty.B, 17);
+        using var master = Master(Pty.A);
+        var highFirst = new DataOrder(Endianness.Big, Endianness.Big);
+        var lowFirst = new DataOrder(Endianness.Little, Endianness.Big);
+
+        var ints = await master.ReadHoldingRegistersAsync(17, 28, 10, CancellationToken.None);
+        var wide = await master.ReadHoldingRegistersAsync(17, 44, 8, CancellationToken.None);
+
+        Assert.Equal(-1234, RegisterCodec.Decode(ints.AsSpan(0, 1), RegisterType.Int16, highFirst));
+        Assert.Equal(60000, RegisterCodec.Decode(ints.AsSpan(1, 1), RegisterType.UInt16, highFirst));
+        Assert.Equal(-123456789, RegisterCodec.Decode(ints.AsSpan(2, 2), RegisterType.Int32, highFirst));
+        Assert.Equal(3000000000, RegisterCodec.Decode(ints.AsSpan(4, 2), RegisterType.UInt32, lowFirst));
+        Assert.Equal(-1234567890123, RegisterCodec.Decode(ints.AsSpan(6, 4), RegisterType.Int64, highFirst));
+        Assert.Equal(3.141592653589793, RegisterCodec.Decode(wide.AsSpan(0, 4), RegisterType.Float64, highFirst));
+        Assert.Equal(18000000000000000000d, RegisterCodec.Decode(wide.AsSpan(4, 4), RegisterType.UInt64, lowFirst));
+    }
+
+    [Fact]
     public async Task Master_writes_to_a_libmodbus_slave_and_decodes_its_exception_responses()
     {
         using var slave = await LibmodbusSlave.StartAsync(Temp.Path, Pty.B, 17);

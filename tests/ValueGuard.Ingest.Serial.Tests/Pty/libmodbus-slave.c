@@ -22,6 +22,15 @@ static void put_float(uint16_t *reg, float value, int low_word_first, int swap_b
     reg[1] = low_word_first ? high : low;
 }
 
+/* Stores a 16/32/64-bit pattern in consecutive registers, high word first or low word first. */
+static void put_words(uint16_t *reg, uint64_t bits, int words, int low_word_first)
+{
+    for (int i = 0; i < words; i++) {
+        uint16_t w = (uint16_t)(bits >> (16 * (words - 1 - i)));
+        reg[low_word_first ? words - 1 - i : i] = w;
+    }
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -50,6 +59,17 @@ int main(int argc, char **argv)
     put_float(map->tab_registers + 22, -3.25f, 1, 0);  /* CDAB */
     put_float(map->tab_registers + 24, 1024.75f, 0, 1); /* BADC */
     put_float(map->tab_registers + 26, 0.5f, 1, 1);    /* DCBA */
+    /* Integers and a double (registers 40-43 are left for the write test). */
+    map->tab_registers[28] = (uint16_t)(int16_t)-1234;
+    map->tab_registers[29] = 60000;
+    put_words(map->tab_registers + 30, (uint32_t)(int32_t)-123456789, 2, 0);
+    put_words(map->tab_registers + 32, 3000000000u, 2, 1);
+    put_words(map->tab_registers + 34, (uint64_t)(int64_t)-1234567890123LL, 4, 0);
+    double pi = 3.141592653589793;
+    uint64_t pi_bits;
+    memcpy(&pi_bits, &pi, sizeof pi_bits);
+    put_words(map->tab_registers + 44, pi_bits, 4, 0);
+    put_words(map->tab_registers + 48, 18000000000000000000ull, 4, 1);
     if (modbus_connect(ctx) == -1) {
         fprintf(stderr, "connect %s: %s\n", argv[1], modbus_strerror(errno));
         return 1;
