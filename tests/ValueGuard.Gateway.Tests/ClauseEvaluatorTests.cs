@@ -148,4 +148,22 @@ public class ClauseEvaluatorTests
         Assert.False(tampered.AllMatch);
         Assert.Contains("press-availability", tampered.Problem);
     }
+
+    [Fact]
+    public async Task A_torn_ledger_tail_is_recorded_as_a_data_loss_notice_at_start()
+    {
+        using var dir = new TempDirectory();
+        var site = ExampleSite.In(dir);
+        using (var first = new GatewayRuntime(site, new ManualClock(GoLive), NullLoggerFactory.Instance))
+            await first.Evaluator.RecordContractsAsync(GoLive, default);
+        await File.AppendAllTextAsync(dir.File("data/ledger.jsonl"), "{\"seq\":2,\"at\":\"2026-03-0"); // power cut mid-write
+
+        using var second = new GatewayRuntime(site, new ManualClock(GoLive.AddHours(1)), NullLoggerFactory.Instance);
+        await second.RecordStartupLossesAsync(GoLive.AddHours(1), default);
+
+        var lines = await File.ReadAllLinesAsync(dir.File("data/ledger.jsonl"));
+        Assert.Contains("\"kind\":\"data-loss\"", lines[^1]);
+        Assert.Contains("\"source\":\"ledger\"", lines[^1]);
+        Assert.True(LedgerVerifier.Verify(dir.File("data/ledger.jsonl")).Intact);
+    }
 }

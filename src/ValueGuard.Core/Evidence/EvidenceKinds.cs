@@ -6,4 +6,7 @@ public static class EvidenceKinds
     public const string ContractLoaded = "contract-loaded";
     public const string Transition = "transition";
     public const string TicketAction = "ticket-action";
+
+    /// <summary>Data that was accepted but is gone (a torn spool or ledger tail after a crash); it lowers coverage.</summary>
+    public const string DataLoss = "data-loss";
 }

@@ -31,3 +31,6 @@ public sealed record KpiEvidence(double? Value, string Unit, double Coverage, Da
 
 /// <summary>The body of a "contract-loaded" evidence record.</summary>
 public sealed record ContractEvidence(string Contract, string Customer, string Sha256, int Clauses);
+
+/// <summary>The body of a "data-loss" evidence record.</summary>
+public sealed record DataLossEvidence(string Source, long LostBytes, int DamagedRegions, long? RecordsKept, string Explanation);

@@ -22,6 +22,7 @@ public sealed partial class EvaluationLoop : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await runtime.RecordStartupLossesAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         await runtime.Evaluator.RecordContractsAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         using var timer = new PeriodicTimer(runtime.Site.Site.EvaluationInterval, clock);
         do

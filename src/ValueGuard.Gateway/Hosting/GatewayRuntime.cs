@@ -20,6 +20,7 @@ namespace ValueGuard.Gateway.Hosting;
 public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 {
     private readonly IDisposable? influxClient;
+    private DiskSpool? spool;
     private readonly HttpClient http = new();
 
     /// <summary>A runtime on the embedded store in the site's data folder.</summary>
@@ -65,7 +66,22 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         var influx = await InfluxTimeSeriesStore.StartAsync(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>(), ct).ConfigureAwait(false);
         var spool = DiskSpool.Open(new SpoolOptions { Directory = paths.Spool }, clock);
         var spooled = new SpooledTimeSeriesStore(spool, influx, new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>());
-        return new GatewayRuntime(site, spooled, client, clock, loggers);
+        return new GatewayRuntime(site, spooled, client, clock, loggers) { spool = spool };
+    }
+
+    /// <summary>
+    /// Records in the evidence ledger what a crash destroyed before this start: bytes of a torn ledger tail,
+    /// damaged spool records. Never silent: a report reader sees the notice next to the verdicts.
+    /// </summary>
+    public async Task RecordStartupLossesAsync(DateTimeOffset at, CancellationToken ct)
+    {
+        if (Ledger.RepairedTail > 0)
+            await Ledger.AppendAsync(Core.Evidence.EvidenceKinds.DataLoss, at,
+                new DataLossEvidence("ledger", Ledger.RepairedTail, 1, null, "a torn last ledger line (a crash mid-write) was cut off at start"), ct).ConfigureAwait(false);
+        if (spool?.Recovery is { LostAnything: true } r)
+            await Ledger.AppendAsync(Core.Evidence.EvidenceKinds.DataLoss, at,
+                new DataLossEvidence("spool", r.LostBytes, r.DamagedRegions, r.RecordsKept,
+                    "damaged spool bytes were cut at start; the samples in them never reached the store and count as unknown time"), ct).ConfigureAwait(false);
     }
 
     private static async Task<string?> ReadSecretAsync(string? file, CancellationToken ct) =>
