@@ -29,13 +29,14 @@ public class IngestOverMqttTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Messages_published_over_mqtt_arrive_in_the_store_and_bad_ones_are_counted()
     {
         using var dir = new TempDirectory();
         var site = ExampleSite.In(dir);
         await using var broker = await EmbeddedBroker.StartAsync();
         using var store = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
-        using var ingest = new MqttIngestService(new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-test" },
+        using var ingest = new MqttIngestService(new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-test", DeadLetterPath = dir.File("dead-letter.jsonl") },
             new SiteMessageRouter(site), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
         await Eventually.WaitFor(() => ingest.IsReady, "the gateway to connect");
@@ -58,6 +59,11 @@ public class IngestOverMqttTests
         var running = await store.ReadAsync(new SignalId("press-07", "running"), T0, T0.AddHours(2), default);
         Assert.Equal(24, running.Count);
         Assert.Equal(24, (await store.ReadAsync(new SignalId("mes-gw", "api_total"), T0, T0.AddHours(2), default)).Count);
+        var dead = (await File.ReadAllLinesAsync(dir.File("dead-letter.jsonl"))).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["invalid-json", "unknown-device"], dead.Select(d => d.GetProperty("reason").GetString()));
+        Assert.Equal("{not json", Encoding.UTF8.GetString(Convert.FromBase64String(dead[0].GetProperty("payload_base64").GetString()!)));
+        Assert.Equal("plant/acme-plant-1/press-99/telemetry", dead[1].GetProperty("topic").GetString());
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(dir.File("dead-letter.jsonl")));
     }
 
     [Fact]

@@ -35,6 +35,7 @@ public static class GatewayServiceCollectionExtensions
                 ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
                 Username = site.Site.Broker?.Username,
                 Password = password,
+            DeadLetterPath = Path.Combine(site.Site.DataDirectory, "dead-letter.jsonl"),
             });
             services.AddSingleton<MqttIngestService>();
             services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());

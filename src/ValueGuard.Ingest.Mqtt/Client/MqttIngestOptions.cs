@@ -19,6 +19,9 @@ public sealed class MqttIngestOptions
     /// <summary>Most messages written to the store in one transaction.</summary>
     public int MaxBatch { get; init; } = 2_000;
 
+    /// <summary>Where rejected messages are kept (see <see cref="DeadLetterFile"/>); null keeps none.</summary>
+    public string? DeadLetterPath { get; init; }
+
     public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);

@@ -24,6 +24,7 @@ public sealed partial class MqttIngestService : BackgroundService
     private readonly ILogger<MqttIngestService> log;
     private readonly Channel<Pending> pending;
     private readonly IMqttClient client;
+    private readonly DeadLetterFile? deadLetters;
     private int connectionGeneration;
     private int subscribedGeneration = -1;
 
@@ -36,6 +37,7 @@ public sealed partial class MqttIngestService : BackgroundService
         this.time = time;
         this.log = log;
         pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.ChannelCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        deadLetters = options.DeadLetterPath is { } path ? new DeadLetterFile(path) : null;
         client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
@@ -116,6 +118,15 @@ public sealed partial class MqttIngestService : BackgroundService
         {
             var count = Counters.OnRejected(result.RejectReason!);
             if (count <= 10 || count % 1000 == 0) LogRejected(e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, count);
+            try
+            {
+                deadLetters?.Write(time.GetUtcNow(), e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, e.ApplicationMessage.Payload);
+            }
+            catch (IOException ex)
+            {
+                // A full disk must not stop ingest of good messages; the rejection is still counted.
+                LogDeadLetterFailed(ex.Message);
+            }
         }
         await pending.Writer.WriteAsync(new Pending(e, result.Samples, Volatile.Read(ref connectionGeneration)), CancellationToken.None).ConfigureAwait(false);
     }
@@ -200,6 +211,10 @@ public sealed partial class MqttIngestService : BackgroundService
     [LoggerMessage(EventId = 1005, EventName = "MqttAckFailed", Level = LogLevel.Warning,
         Message = "Could not acknowledge a message; the broker will redeliver it: {Error}")]
     private partial void LogAckFailed(string error);
+
+    [LoggerMessage(EventId = 1007, EventName = "DeadLetterWriteFailed", Level = LogLevel.Warning,
+        Message = "Could not keep a rejected message in the dead-letter file: {Error}")]
+    private partial void LogDeadLetterFailed(string error);
 
     [LoggerMessage(EventId = 1006, EventName = "MqttDisconnectFailed", Level = LogLevel.Debug,
         Message = "Disconnect failed: {Error}")]
