@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
-using MQTTnet.Protocol;
 using ValueGuard.IntegrationTests.Servers;
 using ValueGuard.Storage.Influx;
 using ValueGuard.Testing;
@@ -29,20 +26,13 @@ public class GatewayKillTests(MosquittoBroker mosquitto, InfluxServer influx)
         device_profiles: [{RepoPaths.DeviceProfiles}]
         store: {"{"} kind: influxdb, url: "{influxUrl}", database: {database} {"}"}
         devices:
-        {string.Concat(Enumerable.Range(0, Devices).Select(d => $"  - {{ id: m{d:00}, profile: press-plc-json }}\n"))}
+        {FaultPlant.Devices(Devices)}
         """);
-
-    private static async Task<long> CountAsync(InfluxDbClient client, CancellationToken ct)
-    {
-        await foreach (var series in client.QueryAsync("SELECT COUNT(\"value\") FROM \"samples\" WHERE \"signal\" = 'parts'", ct))
-            foreach (var row in series.Values) return row[1].GetInt64();
-        return 0;
-    }
 
     private static async Task WaitForCountAsync(InfluxDbClient client, Func<long, bool> condition, TimeSpan timeout)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (!condition(await CountAsync(client, default)) && waited.Elapsed < timeout) await Task.Delay(200);
+        while (!condition(await FaultPlant.CountAsync(client)) && waited.Elapsed < timeout) await Task.Delay(200);
     }
 
     /// <summary>
@@ -66,20 +56,14 @@ public class GatewayKillTests(MosquittoBroker mosquitto, InfluxServer influx)
         }
         using var mqtt = new MqttClientFactory().CreateMqttClient();
         await mqtt.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(mosquitto.Url.Host, mosquitto.Url.Port).WithClientId("fault-publisher-" + Guid.NewGuid().ToString("N")[..8]).Build());
-        var t0 = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        for (var i = 0; i < Messages; i++)
-        {
-            var payload = string.Create(CultureInfo.InvariantCulture, $$"""{"ts":{{t0 + i / Devices * 1000}},"state":{"running":true},"temp_c":{{20 + i % 7}},"parts":{{i}}}""");
-            await mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic($"plant/fault-plant/m{i % Devices:00}/telemetry")
-                .WithPayload(Encoding.UTF8.GetBytes(payload)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
-        }
+        await FaultPlant.PublishAsync(mqtt, "fault-plant", Devices, 0, Messages);
 
         long storedAtKill;
         using (var killed = GatewayProcess.Start(site))
         {
             await WaitForCountAsync(client, n => n >= Messages / 10, TimeSpan.FromMinutes(2));
             killed.KillHard();
-            storedAtKill = await CountAsync(client, default);
+            storedAtKill = await FaultPlant.CountAsync(client);
         }
         using var survivor = GatewayProcess.Start(site);
         await survivor.WaitUntilConnectedAsync(TimeSpan.FromSeconds(60));
@@ -88,7 +72,7 @@ public class GatewayKillTests(MosquittoBroker mosquitto, InfluxServer influx)
         long stored = 0;
         for (var settled = 0; settled < 10; settled++)
         {
-            stored = await CountAsync(client, default);
+            stored = await FaultPlant.CountAsync(client);
             await Task.Delay(200);
         }
 
