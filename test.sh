@@ -2,7 +2,8 @@
 # Runs every ValueGuard test. Installs what the tests need when it is missing (Debian packages, as
 # root: mosquitto, influxdb; socat, mbpoll, gcc and libmodbus-dev for the serial tests over pseudo-terminals),
 # starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
-# runs `dotnet test`, stops the servers and returns the test exit code.
+# runs `dotnet test`, stops the servers and returns the test exit code. Arguments, if any, go to `dotnet test`
+# instead of the whole solution (for example `./test.sh tests/ValueGuard.Storage.Tests --filter Spool`).
 #
 #   VALUEGUARD_TEST_MQTT     mqtt://127.0.0.1:PORT of a mosquitto started here
 #   VALUEGUARD_TEST_INFLUX   http://127.0.0.1:PORT of an InfluxDB 1.x (influxd) started here
@@ -160,6 +161,13 @@ start_mosquitto || exit 1
 start_influxd || exit 1
 
 out="$work/dotnet-test.log"
+# With arguments (`./test.sh tests/ValueGuard.Storage.Tests --filter Spool`) only those tests run, against
+# the same servers, and the publish smoke test is skipped; without, everything runs.
+if [ $# -gt 0 ]; then
+  dotnet test "$@" --nologo 2>&1 | tee "$out"
+  status=${PIPESTATUS[0]}
+  exit "$status"
+fi
 dotnet test ValueGuard.sln --nologo 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 
