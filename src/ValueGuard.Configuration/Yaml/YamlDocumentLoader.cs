@@ -12,6 +12,7 @@ public static class YamlDocumentLoader
         var stream = new YamlStream();
         try
         {
+            if (!YamlShapeLimits.Check(text, errors)) return null;
             stream.Load(new StringReader(text));
         }
         catch (YamlException e)

@@ -39,7 +39,10 @@ public static class DurationSyntax
             {
                 if (!span.StartsWith(suffix, StringComparison.Ordinal)) continue;
                 if (unit >= lastUnit) return false;
-                total += TimeSpan.FromTicks(checked((long)Math.Round(number * unit.Ticks)));
+                // Durations beyond what a clock can hold (about 29,000 years) are refused, not thrown on.
+                var ticks = Math.Round(number * unit.Ticks);
+                if (!(ticks <= TimeSpan.MaxValue.Ticks - total.Ticks)) return false;
+                total += TimeSpan.FromTicks((long)ticks);
                 lastUnit = unit;
                 span = span[suffix.Length..];
                 matched = true;
