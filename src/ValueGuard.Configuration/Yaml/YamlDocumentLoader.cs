@@ -10,10 +10,17 @@ public static class YamlDocumentLoader
     public static YamlMappingNode? Load(string file, string text, ErrorList errors)
     {
         var stream = new YamlStream();
+        var parser = new MarkTrackingParser(text);
         try
         {
             if (!YamlShapeLimits.Check(text, errors)) return null;
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            // YamlDotNet throws these instead of a YamlException on some malformed files (found by the hostile-input tests).
+            errors.Add(parser.Last, "the file is not valid YAML here", "check indentation (spaces, not tabs), quoting, brackets and stray document markers (---, ...) near this place");
+            return null;
         }
         catch (YamlException e)
         {
