@@ -1,5 +1,8 @@
 using System.CommandLine;
 using ValueGuard.Cli.Commands;
+using ValueGuard.Cli.Security;
+
+FileCreationMask.ApplyOwnerOnly();
 
 var root = new RootCommand("ValueGuard: checks a plant's contractual value commitments against its real telemetry")
 {

@@ -41,6 +41,16 @@ public class DemoCommandTests
         Assert.True(reevaluate.ExitCode == 0, reevaluate.Stdout);
         Assert.Matches(@"MATCH: re-evaluated [1-9]\d* recorded verdicts from the raw data; all agree\n", reevaluate.Stdout);
 
+        // Everything the gateway wrote is its user's alone, whatever the umask of the shell that started it.
+        Assert.True(OperatingSystem.IsLinux(), "the gateway runs on Linux");
+        foreach (var path in Directory.EnumerateFileSystemEntries(dir.Path, "*", SearchOption.AllDirectories))
+        {
+            if (!OperatingSystem.IsLinux()) break;
+            var mode = File.GetUnixFileMode(path);
+            Assert.True((mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.GroupRead | UnixFileMode.GroupWrite)) == 0,
+                $"{path} is {mode}: readable or writable by others");
+        }
+
         // --log-format json: every stderr line is one compact JSON event; the transitions are among them.
         var events = run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.All(events, e => Assert.True(e.TryGetProperty("@mt", out _)));
