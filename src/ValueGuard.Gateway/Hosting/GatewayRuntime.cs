@@ -63,7 +63,9 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
             Password = await ReadSecretAsync(config.PasswordFile, ct).ConfigureAwait(false),
             Token = await ReadSecretAsync(config.TokenFile, ct).ConfigureAwait(false),
         }, clock, loggers.CreateLogger<InfluxDbClient>());
-        var influx = await InfluxTimeSeriesStore.StartAsync(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>(), ct).ConfigureAwait(false);
+        // InfluxDB may still be down after a power cut: start anyway, spool, and forward once it answers.
+        var influx = InfluxTimeSeriesStore.Create(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>());
+        await influx.TryPrepareAsync(ct).ConfigureAwait(false);
         var spool = DiskSpool.Open(new SpoolOptions { Directory = paths.Spool }, clock);
         var spooled = new SpooledTimeSeriesStore(spool, influx, new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>());
         return new GatewayRuntime(site, spooled, client, clock, loggers) { spool = spool };

@@ -22,6 +22,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
     private readonly ILogger logger;
     private readonly string from;
     private long rejectedSamples;
+    private volatile bool prepared;
 
     private InfluxTimeSeriesStore(InfluxDbClient client, InfluxTimeSeriesStoreOptions options, ILogger logger)
     {
@@ -37,22 +38,54 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
     /// <summary>Samples InfluxDB refused or that line protocol cannot carry, since start; each one is logged.</summary>
     public long RejectedSamples => Interlocked.Read(ref rejectedSamples);
 
-    /// <summary>Checks InfluxDB answers and creates the database when asked to.</summary>
+    /// <summary>Checks InfluxDB answers and creates the database when asked to; throws when it does not answer.</summary>
     public static async Task<InfluxTimeSeriesStore> StartAsync(InfluxDbClient client, InfluxTimeSeriesStoreOptions options, ILogger<InfluxTimeSeriesStore> logger, CancellationToken cancellationToken)
+    {
+        var store = Create(client, options, logger);
+        await store.PrepareAsync(cancellationToken).ConfigureAwait(false);
+        return store;
+    }
+
+    /// <summary>
+    /// A store that has not talked to InfluxDB yet: it checks the server and creates the database on its first
+    /// write or query, so a gateway can start (and spool) while InfluxDB is still down after a power cut.
+    /// </summary>
+    public static InfluxTimeSeriesStore Create(InfluxDbClient client, InfluxTimeSeriesStoreOptions options, ILogger<InfluxTimeSeriesStore> logger)
     {
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid InfluxDB store settings: " + string.Join("; ", problems));
+        return new InfluxTimeSeriesStore(client, options, logger);
+    }
+
+    /// <summary>Tries <see cref="PrepareAsync"/> once; false (and a warning) when InfluxDB does not answer yet.</summary>
+    public async Task<bool> TryPrepareAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await PrepareAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (InfluxException ex)
+        {
+            LogUnavailable(client.Options.BaseAddress.GetLeftPart(UriPartial.Authority), ex.Message);
+            return false;
+        }
+    }
+
+    private async Task PrepareAsync(CancellationToken cancellationToken)
+    {
+        if (prepared) return;
         var version = await client.PingAsync(cancellationToken).ConfigureAwait(false);
         if (options.CreateDatabase)
             await client.ExecuteAsync("CREATE DATABASE " + QuoteIdentifier(client.Options.Database), cancellationToken).ConfigureAwait(false);
-        var store = new InfluxTimeSeriesStore(client, options, logger);
-        store.LogStarted(client.Options.BaseAddress.GetLeftPart(UriPartial.Authority), version, client.Options.Database, options.Measurement);
-        return store;
+        prepared = true;
+        LogStarted(client.Options.BaseAddress.GetLeftPart(UriPartial.Authority), version, client.Options.Database, options.Measurement);
     }
 
     public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0) return;
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
         using var lines = new LineProtocolWriter(LinePrecision.Nanoseconds, samples.Count * 64);
         var written = new List<Sample>(samples.Count);
         foreach (var sample in samples)
@@ -87,6 +120,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
     public async Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
         if (to <= from || !LineProtocolWriter.CanRepresentName(signal.Device) || !LineProtocolWriter.CanRepresentName(signal.Signal)) return [];
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var query = string.Create(CultureInfo.InvariantCulture,
             $"SELECT {QuoteIdentifier(ValueField)} FROM {this.from} WHERE {QuoteIdentifier(DeviceTag)} = {QuoteString(signal.Device)} AND {QuoteIdentifier(SignalTag)} = {QuoteString(signal.Signal)} AND time >= {LinePrecision.Nanoseconds.ToUnixTime(from)} AND time < {LinePrecision.Nanoseconds.ToUnixTime(to)} ORDER BY time ASC");
         var samples = new List<Sample>();
@@ -103,6 +137,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
     public async Task<DateTimeOffset?> FirstTimestampAsync(SignalId signal, CancellationToken cancellationToken)
     {
         if (!LineProtocolWriter.CanRepresentName(signal.Device) || !LineProtocolWriter.CanRepresentName(signal.Signal)) return null;
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var query = string.Create(CultureInfo.InvariantCulture,
             $"SELECT FIRST({QuoteIdentifier(ValueField)}) FROM {this.from} WHERE {QuoteIdentifier(DeviceTag)} = {QuoteString(signal.Device)} AND {QuoteIdentifier(SignalTag)} = {QuoteString(signal.Signal)}");
         await foreach (var series in client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
@@ -141,6 +176,10 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
     [LoggerMessage(EventId = 4011, EventName = "InfluxStoreStarted", Level = LogLevel.Information,
         Message = "InfluxDB {Version} at {Server}: samples go to database {Database}, measurement {Measurement}")]
     private partial void LogStarted(string server, string version, string database, string measurement);
+
+    [LoggerMessage(EventId = 4013, EventName = "InfluxUnavailable", Level = LogLevel.Warning,
+        Message = "InfluxDB at {Server} does not answer yet ({Reason}); samples wait in the spool until it does")]
+    private partial void LogUnavailable(string server, string reason);
 
     [LoggerMessage(EventId = 4012, EventName = "InfluxSampleRejected", Level = LogLevel.Error,
         Message = "Sample {SignalId} at {Timestamp} cannot be stored in InfluxDB and is lost: {Reason}")]

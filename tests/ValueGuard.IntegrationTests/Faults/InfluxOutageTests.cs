@@ -47,4 +47,37 @@ public class InfluxOutageTests(MosquittoBroker mosquitto)
         Assert.Equal(20_000, await FaultPlant.CountAsync(client));
         Assert.Contains("\"SpoolForwardFailed\"", gateway.Log);
     }
+
+    /// <summary>
+    /// After a power cut the gateway may boot before InfluxDB: it must start, acknowledge into its spool, and
+    /// forward everything once InfluxDB answers (creating the database then).
+    /// </summary>
+    [Fact]
+    public async Task A_gateway_started_before_influxdb_spools_and_forwards_everything_once_it_answers()
+    {
+        using var dir = new TempDirectory();
+        using var influx = new InfluxProcess(Directory.CreateDirectory(dir.File("influxd")).FullName);
+        var site = dir.Write("site.yaml", $"""
+            site: late-influx-plant
+            broker: {"{"} url: "{mosquitto.Url}", client_id: vg-late-{Guid.NewGuid():N} {"}"}
+            data_dir: data
+            device_profiles: [{RepoPaths.DeviceProfiles}]
+            store: {"{"} kind: influxdb, url: "{influx.Url}", database: late {"}"}
+            devices:
+            {FaultPlant.Devices(Devices)}
+            """);
+        using var gateway = GatewayProcess.Start(site);
+        await gateway.WaitUntilConnectedAsync(TimeSpan.FromSeconds(60));
+        using var mqtt = new MqttClientFactory().CreateMqttClient();
+        await mqtt.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(mosquitto.Url.Host, mosquitto.Url.Port).WithClientId("late-publisher-" + Guid.NewGuid().ToString("N")[..8]).Build());
+
+        await FaultPlant.PublishAsync(mqtt, "late-influx-plant", Devices, 0, 2_000);
+        await Eventually.WaitFor(() => gateway.Log.Contains("\"SpoolForwardFailed\"", StringComparison.Ordinal), "the gateway to find InfluxDB down", 60);
+        await influx.StartAsync();
+        await Eventually.WaitFor(() => gateway.Log.Contains("\"SpoolDrained\"", StringComparison.Ordinal), "the spool to drain", 150);
+
+        using var client = new InfluxDbClient(new InfluxDbOptions { BaseAddress = influx.Url, Database = "late" }, TimeProvider.System, NullLogger<InfluxDbClient>.Instance);
+        Assert.Equal(2_000, await FaultPlant.CountAsync(client));
+        Assert.Contains("\"InfluxUnavailable\"", gateway.Log);
+    }
 }
