@@ -1,0 +1,115 @@
+using Stateless;
+using Stateless.Graph;
+
+namespace ValueGuard.Core.Commitments;
+
+/// <summary>
+/// The commitment state machine's configuration, shared by every <see cref="Commitment"/>, the table of
+/// where each verdict leads, and the graph exported for docs.
+/// </summary>
+internal static class CommitmentGraph
+{
+    private static readonly CommitmentState[] Active =
+        [CommitmentState.Scheduled, CommitmentState.Compliant, CommitmentState.AtRisk, CommitmentState.Recovered, CommitmentState.Indeterminate];
+
+    private static readonly CommitmentState[] Breach = [CommitmentState.Breached, CommitmentState.Escalated, CommitmentState.Acknowledged];
+
+    /// <summary>Where each trigger leads from each state (ignored triggers lead back to the same state).</summary>
+    public static readonly Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState> Destinations = BuildDestinations();
+
+    /// <summary>How bad a state is, for holding a flapping clause in the worse one.</summary>
+    public static int Severity(CommitmentState state) => state switch
+    {
+        CommitmentState.Breached or CommitmentState.Escalated or CommitmentState.Acknowledged => 3,
+        CommitmentState.AtRisk => 2,
+        CommitmentState.Indeterminate => 1,
+        _ => 0,
+    };
+
+    public static string ToMermaid() => MermaidGraph.Format(Describe().GetInfo());
+
+    public static string ToDot() => UmlDotGraph.Format(Describe().GetInfo());
+
+    private static StateMachine<CommitmentState, CommitmentTrigger> Describe()
+    {
+        var state = CommitmentState.Scheduled;
+        var m = new StateMachine<CommitmentState, CommitmentTrigger>(() => state, s => state = s);
+        Configure(m, () => CommitmentState.Compliant);
+        return m;
+    }
+
+    private static Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState> BuildDestinations()
+    {
+        var table = new Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState>();
+        foreach (var from in Enum.GetValues<CommitmentState>())
+        {
+            foreach (var trigger in Enum.GetValues<CommitmentTrigger>())
+            {
+                var state = from;
+                var scratch = new StateMachine<CommitmentState, CommitmentTrigger>(() => state, s => state = s);
+                Configure(scratch, () => CommitmentState.Compliant);
+                if (scratch.CanFire(trigger)) scratch.Fire(trigger);
+                table[(from, trigger)] = state;
+            }
+        }
+        return table;
+    }
+
+    /// <summary>Configures a machine; <paramref name="waivedFrom"/> names the state a waiver's expiry returns to.</summary>
+    public static void Configure(StateMachine<CommitmentState, CommitmentTrigger> m, Func<CommitmentState> waivedFrom)
+    {
+        foreach (var active in Active)
+        {
+            var c = m.Configure(active);
+            PermitOrIgnore(c, active, CommitmentTrigger.EvaluatedMet, CommitmentState.Compliant);
+            PermitOrIgnore(c, active, CommitmentTrigger.EvaluatedAtRisk, CommitmentState.AtRisk);
+            PermitOrIgnore(c, active, CommitmentTrigger.EvaluatedIndeterminate, CommitmentState.Indeterminate);
+            c.Permit(CommitmentTrigger.EvaluatedBreached, CommitmentState.Breached);
+            c.Ignore(CommitmentTrigger.Acknowledge).Ignore(CommitmentTrigger.EscalationDue).Ignore(CommitmentTrigger.WaiverExpired);
+            c.Permit(CommitmentTrigger.Waive, CommitmentState.Waived);
+            c.Permit(CommitmentTrigger.PeriodEndedMet, CommitmentState.ClosedMet);
+            c.Permit(CommitmentTrigger.PeriodEndedMissed, CommitmentState.ClosedMissed);
+        }
+
+        // A breach ends only when the data shows the target holds again; losing the data does not end it.
+        foreach (var breach in Breach)
+        {
+            var c = m.Configure(breach)
+                .Permit(CommitmentTrigger.EvaluatedMet, CommitmentState.Recovered)
+                .Permit(CommitmentTrigger.EvaluatedAtRisk, CommitmentState.Recovered)
+                .Ignore(CommitmentTrigger.EvaluatedBreached)
+                .Ignore(CommitmentTrigger.EvaluatedIndeterminate)
+                .Ignore(CommitmentTrigger.WaiverExpired)
+                .Permit(CommitmentTrigger.Waive, CommitmentState.Waived)
+                .Permit(CommitmentTrigger.PeriodEndedMet, CommitmentState.ClosedMet)
+                .Permit(CommitmentTrigger.PeriodEndedMissed, CommitmentState.ClosedMissed);
+            if (breach == CommitmentState.Acknowledged)
+                c.Ignore(CommitmentTrigger.Acknowledge).Ignore(CommitmentTrigger.EscalationDue);
+            else
+                c.Permit(CommitmentTrigger.Acknowledge, CommitmentState.Acknowledged);
+        }
+        m.Configure(CommitmentState.Breached).Permit(CommitmentTrigger.EscalationDue, CommitmentState.Escalated);
+        m.Configure(CommitmentState.Escalated).PermitReentry(CommitmentTrigger.EscalationDue);
+
+        // Verdicts do not move a waived clause; its expiry returns it to where it was, and evaluation goes on from there.
+        var waived = m.Configure(CommitmentState.Waived)
+            .PermitDynamic(CommitmentTrigger.WaiverExpired, waivedFrom, "the state it was waived from")
+            .Permit(CommitmentTrigger.PeriodEndedMet, CommitmentState.ClosedMet)
+            .Permit(CommitmentTrigger.PeriodEndedMissed, CommitmentState.ClosedMissed);
+        foreach (var trigger in new[] { CommitmentTrigger.EvaluatedMet, CommitmentTrigger.EvaluatedAtRisk, CommitmentTrigger.EvaluatedBreached,
+                     CommitmentTrigger.EvaluatedIndeterminate, CommitmentTrigger.EscalationDue, CommitmentTrigger.Acknowledge, CommitmentTrigger.Waive })
+            waived.Ignore(trigger);
+
+        foreach (var closed in new[] { CommitmentState.ClosedMet, CommitmentState.ClosedMissed })
+        {
+            var c = m.Configure(closed);
+            foreach (var trigger in Enum.GetValues<CommitmentTrigger>()) c.Ignore(trigger);
+        }
+    }
+
+    private static void PermitOrIgnore(StateMachine<CommitmentState, CommitmentTrigger>.StateConfiguration c, CommitmentState self, CommitmentTrigger trigger, CommitmentState target)
+    {
+        if (self == target) c.Ignore(trigger);
+        else c.Permit(trigger, target);
+    }
+}
