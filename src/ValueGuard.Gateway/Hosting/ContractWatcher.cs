@@ -12,12 +12,16 @@ public sealed class ContractWatcher : BackgroundService
 
     private readonly GatewayRuntime runtime;
     private readonly ContractReloader reloader;
+    private readonly TaskCompletionSource watching = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public ContractWatcher(GatewayRuntime runtime, ContractReloader reloader)
     {
         this.runtime = runtime;
         this.reloader = reloader;
     }
+
+    /// <summary>Completes once the files are being watched: a change after this is seen.</summary>
+    public Task Watching => watching.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -43,6 +47,7 @@ public sealed class ContractWatcher : BackgroundService
                 w.EnableRaisingEvents = true;
                 watchers.Add(w);
             }
+            watching.TrySetResult();
             while (await changes.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 // Drain the burst: wait until nothing new has arrived for the quiet period.
