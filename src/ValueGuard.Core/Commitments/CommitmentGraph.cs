@@ -14,6 +14,16 @@ internal static class CommitmentGraph
 
     private static readonly CommitmentState[] Breach = [CommitmentState.Breached, CommitmentState.Escalated, CommitmentState.Acknowledged];
 
+    /// <summary>The states a waiver can interrupt, to which its expiry returns.</summary>
+    private static readonly Stateless.Reflection.DynamicStateInfos WaivedFromStates = BuildWaivedFromStates();
+
+    private static Stateless.Reflection.DynamicStateInfos BuildWaivedFromStates()
+    {
+        var infos = new Stateless.Reflection.DynamicStateInfos();
+        foreach (var state in Active.Concat(Breach)) infos.Add(state, $"waived from {state}");
+        return infos;
+    }
+
     /// <summary>Where each trigger leads from each state (ignored triggers lead back to the same state).</summary>
     public static readonly Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState> Destinations = BuildDestinations();
 
@@ -26,9 +36,18 @@ internal static class CommitmentGraph
         _ => 0,
     };
 
-    public static string ToMermaid() => MermaidGraph.Format(Describe().GetInfo());
+    /// <summary>The machine's graph in Mermaid, without the triggers a state ignores (they would draw a loop on every state).</summary>
+    public static string ToMermaid() => WithoutIgnored(MermaidGraph.Format(Describe().GetInfo()), (state, trigger) => $"{state} --> {state} : {trigger}");
 
-    public static string ToDot() => UmlDotGraph.Format(Describe().GetInfo());
+    public static string ToDot() => WithoutIgnored(UmlDotGraph.Format(Describe().GetInfo()), (state, trigger) => $"\"{state}\" -> \"{state}\" [style=\"solid\", label=\"{trigger}\"];");
+
+    private static string WithoutIgnored(string graph, Func<object, object, string> loop)
+    {
+        var ignored = Describe().GetInfo().States
+            .SelectMany(s => s.IgnoredTriggers.Select(t => loop(s.UnderlyingState, t.Trigger.UnderlyingTrigger)))
+            .ToHashSet(StringComparer.Ordinal);
+        return string.Join('\n', graph.Split('\n').Where(line => !ignored.Contains(line.Trim())));
+    }
 
     private static StateMachine<CommitmentState, CommitmentTrigger> Describe()
     {
@@ -93,7 +112,7 @@ internal static class CommitmentGraph
 
         // Verdicts do not move a waived clause; its expiry returns it to where it was, and evaluation goes on from there.
         var waived = m.Configure(CommitmentState.Waived)
-            .PermitDynamic(CommitmentTrigger.WaiverExpired, waivedFrom, "the state it was waived from")
+            .PermitDynamic(CommitmentTrigger.WaiverExpired, waivedFrom, "the state it was waived from", WaivedFromStates)
             .Permit(CommitmentTrigger.PeriodEndedMet, CommitmentState.ClosedMet)
             .Permit(CommitmentTrigger.PeriodEndedMissed, CommitmentState.ClosedMissed);
         foreach (var trigger in new[] { CommitmentTrigger.EvaluatedMet, CommitmentTrigger.EvaluatedAtRisk, CommitmentTrigger.EvaluatedBreached,
