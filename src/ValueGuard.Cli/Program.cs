@@ -13,6 +13,9 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     EvaluateCommand.Create(),
     DryRunCommand.Create(),
     StatesCommand.Create(),
+    OperatorActionCommand.Create(ValueGuard.Core.Commitments.OperatorActionKind.Acknowledge),
+    OperatorActionCommand.Create(ValueGuard.Core.Commitments.OperatorActionKind.Snooze),
+    OperatorActionCommand.Create(ValueGuard.Core.Commitments.OperatorActionKind.Waive),
     ProbeSerialCommand.Create(),
 };
 root.Options.Add(GlobalOptions.LogFormatOption);

@@ -107,6 +107,18 @@ public class CommitmentTests
     }
 
     [Fact]
+    public void State_graph_export_leaves_out_ignored_triggers_but_keeps_real_loops_and_the_waiver_return()
+    {
+        var mermaid = Commitment.ToMermaid();
+        var dot = Commitment.ToDot();
+
+        Assert.DoesNotContain("Scheduled --> Scheduled", mermaid, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"Scheduled\" -> \"Scheduled\"", dot, StringComparison.Ordinal);
+        Assert.Contains("Escalated --> Escalated : EscalationDue", mermaid, StringComparison.Ordinal);
+        Assert.Contains("--> Breached : WaiverExpired [waived from Breached]", mermaid, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Entering_and_leaving_a_breach_each_wait_for_the_debounce_and_are_recorded_when_it_ran_out()
     {
         var debounce = TimeSpan.FromMinutes(10);

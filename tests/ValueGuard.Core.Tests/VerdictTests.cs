@@ -1,3 +1,4 @@
+using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Contracts;
 using ValueGuard.Core.Kpis;
 using ValueGuard.Core.Quantities;
@@ -31,5 +32,19 @@ public class VerdictTests
     public void Low_coverage_is_never_reported_as_met_even_with_a_perfect_value()
     {
         Assert.Equal(Verdict.Indeterminate, VerdictRules.Decide(Clause, Result(1.0, 0.5)));
+    }
+
+    [Theory]
+    [InlineData(0.9950, CommitmentState.AtRisk, Verdict.AtRisk)]     // above warn, below clear: stays at risk
+    [InlineData(0.9960, CommitmentState.AtRisk, Verdict.Met)]        // reached clear
+    [InlineData(0.9950, CommitmentState.Recovered, Verdict.AtRisk)]
+    [InlineData(0.9950, CommitmentState.Compliant, Verdict.Met)]     // never warned: warn alone decides
+    [InlineData(0.9850, CommitmentState.AtRisk, Verdict.AtRisk)]
+    [InlineData(0.9700, CommitmentState.AtRisk, Verdict.Breached)]
+    public void A_warned_clause_returns_to_met_only_at_its_clear_level(double value, CommitmentState current, Verdict expected)
+    {
+        var withClear = Clause with { Clear = Threshold.Parse(">= 99.6%") };
+
+        Assert.Equal(expected, VerdictRules.Decide(withClear, Result(value, 1.0), current));
     }
 }

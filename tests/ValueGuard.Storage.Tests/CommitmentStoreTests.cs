@@ -26,6 +26,30 @@ public class CommitmentStoreTests
     }
 
     [Fact]
+    public async Task Flapping_waiver_snooze_and_a_missed_period_survive_reopening()
+    {
+        using var dir = new TempDirectory();
+        var snapshot = new CommitmentSnapshot(CommitmentState.Waived, T0, 2, 1, T0.AddHours(1))
+        {
+            RecentChanges = new RecentChanges([T0.AddMinutes(1), T0.AddMinutes(7)]),
+            FlappingSince = T0.AddMinutes(7),
+            LastVerdict = ValueGuard.Core.Verdicts.Verdict.AtRisk,
+            LastVerdictSince = T0.AddMinutes(8),
+            SnoozedUntil = T0.AddHours(6),
+            WaivedUntil = T0.AddDays(2),
+            WaivedFrom = CommitmentState.Escalated,
+            Missed = true,
+        };
+        using (var store = new SqliteCommitmentStore(dir.File("state.db")))
+            await store.SaveAsync("C-1", "clause-a", "def-1", snapshot, default);
+
+        using var reopened = new SqliteCommitmentStore(dir.File("state.db"));
+
+        Assert.Equal(snapshot, await reopened.LoadAsync("C-1", "clause-a", "def-1", default));
+        Assert.Equal(("C-1", "clause-a", "def-1"), (await reopened.AllAsync(default)) is [var only] ? (only.ContractId, only.ClauseId, only.DefinitionHash) : default);
+    }
+
+    [Fact]
     public async Task A_changed_clause_definition_starts_afresh()
     {
         using var dir = new TempDirectory();

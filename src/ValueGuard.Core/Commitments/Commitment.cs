@@ -1,24 +1,24 @@
 using Stateless;
-using Stateless.Graph;
 using ValueGuard.Core.Verdicts;
 
 namespace ValueGuard.Core.Commitments;
 
 /// <summary>
-/// The lifecycle of one clause, driven by verdicts, escalation deadlines, acknowledgements and the
-/// end of its period. The state lives in a <see cref="CommitmentSnapshot"/> the caller persists.
+/// The lifecycle of one clause, driven by verdicts, escalation deadlines, people (acknowledge, snooze,
+/// waive) and the end of its period. The state lives in a <see cref="CommitmentSnapshot"/> the caller persists.
 /// </summary>
 public sealed class Commitment
 {
     private readonly StateMachine<CommitmentState, CommitmentTrigger> machine;
     private readonly List<StateMachine<CommitmentState, CommitmentTrigger>.Transition> fired = [];
     private DateTimeOffset now;
+    private CommitmentTrigger firing;
 
     public Commitment(CommitmentSnapshot snapshot)
     {
         Snapshot = snapshot;
         machine = new StateMachine<CommitmentState, CommitmentTrigger>(() => Snapshot.State, SetState);
-        Configure(machine);
+        CommitmentGraph.Configure(machine, () => Snapshot.WaivedFrom ?? CommitmentState.Compliant);
         // Stateless raises OnTransitioned before it stores the state of a re-entry, so the record is
         // built after Fire returns, from the snapshot as it then stands.
         machine.OnTransitioned(fired.Add);
@@ -26,31 +26,78 @@ public sealed class Commitment
 
     public CommitmentSnapshot Snapshot { get; private set; }
 
-    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at) => Apply(verdict, at, TimeSpan.Zero);
+    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at) => Apply(verdict, at, CommitmentRules.Immediate);
+
+    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at, TimeSpan debounce) =>
+        Apply(verdict, at, new CommitmentRules { Debounce = debounce });
 
     /// <summary>
-    /// Applies a verdict with debounce: a verdict that would move the commitment must hold for
-    /// <paramref name="debounce"/> before it does (entering and leaving alike). The move is then recorded
-    /// at the instant the debounce ran out, not at the (possibly later) evaluation that noticed it, so a
-    /// restart in the middle of a debounce does not delay it.
+    /// Applies a verdict. A verdict that would move the commitment must hold for the rules' debounce before it
+    /// does (entering and leaving alike); the move is recorded at the instant the debounce ran out, not at the
+    /// (possibly later) evaluation that noticed it, so a restart in the middle of a debounce does not delay it.
+    /// A flapping clause only moves to worse states until its verdict has held for the flapping window.
     /// </summary>
-    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at, TimeSpan debounce)
+    public IReadOnlyList<CommitmentTransition> Apply(Verdict verdict, DateTimeOffset at, CommitmentRules rules)
     {
-        var trigger = TriggerFor(verdict);
-        if (debounce <= TimeSpan.Zero) return Fire(trigger, at);
-        if (Destinations.GetValueOrDefault((Snapshot.State, trigger), Snapshot.State) == Snapshot.State)
+        if (Snapshot.IsClosed) return [];
+        var moves = new List<CommitmentTransition>(ExpireWaiverIfDue(at));
+        Track(verdict, at);
+        if (Snapshot.State == CommitmentState.Waived) return moves;
+
+        var trigger = TriggerFor(rules.MissIsFinal && Snapshot.Missed ? Verdict.Breached : verdict);
+        var destination = CommitmentGraph.Destinations[(Snapshot.State, trigger)];
+        if (Snapshot.FlappingSince is not null)
+        {
+            if (at - Snapshot.LastVerdictSince >= Max(rules.Flapping.Within, rules.Debounce))
+            {
+                Snapshot = Snapshot with { FlappingSince = null, RecentChanges = RecentChanges.None, PendingTrigger = null, PendingSince = null };
+                moves.AddRange(Move(trigger, at, rules));
+                return moves;
+            }
+            if (CommitmentGraph.Severity(destination) < CommitmentGraph.Severity(Snapshot.State)) destination = Snapshot.State;
+        }
+        if (destination == Snapshot.State)
         {
             Snapshot = Snapshot with { PendingTrigger = null, PendingSince = null };
-            return [];
+            return moves;
+        }
+        if (rules.Debounce <= TimeSpan.Zero)
+        {
+            moves.AddRange(Move(trigger, at, rules));
+            return moves;
         }
         if (Snapshot.PendingTrigger != trigger || Snapshot.PendingSince is not { } since)
         {
             Snapshot = Snapshot with { PendingTrigger = trigger, PendingSince = at };
-            return [];
+            return moves;
         }
-        if (at - since < debounce) return [];
+        if (at - since < rules.Debounce) return moves;
         Snapshot = Snapshot with { PendingTrigger = null, PendingSince = null };
-        return Fire(trigger, since + debounce);
+        moves.AddRange(Move(trigger, since + rules.Debounce, rules));
+        return moves;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private void Track(Verdict verdict, DateTimeOffset at)
+    {
+        if (Snapshot.LastVerdict != verdict) Snapshot = Snapshot with { LastVerdict = verdict, LastVerdictSince = at };
+    }
+
+    /// <summary>Fires a verdict's move and counts it toward flapping; a breached period clause is missed for good.</summary>
+    private IReadOnlyList<CommitmentTransition> Move(CommitmentTrigger trigger, DateTimeOffset at, CommitmentRules rules)
+    {
+        var moves = Fire(trigger, at);
+        if (moves.Count == 0) return moves;
+        var changes = Snapshot.RecentChanges.Add(at, rules.Flapping.Within);
+        var startsFlapping = Snapshot.FlappingSince is null && changes.Count > rules.Flapping.MaxChanges;
+        Snapshot = Snapshot with
+        {
+            RecentChanges = changes,
+            FlappingSince = startsFlapping ? at : Snapshot.FlappingSince,
+            Missed = Snapshot.Missed || (rules.MissIsFinal && Snapshot.InBreach),
+        };
+        return moves;
     }
 
     private static CommitmentTrigger TriggerFor(Verdict verdict) => verdict switch
@@ -61,45 +108,64 @@ public sealed class Commitment
         _ => CommitmentTrigger.EvaluatedIndeterminate,
     };
 
-    /// <summary>Where each trigger leads from each state (ignored triggers lead back to the same state).</summary>
-    private static readonly Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState> Destinations = BuildDestinations();
-
-    private static Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState> BuildDestinations()
-    {
-        var table = new Dictionary<(CommitmentState, CommitmentTrigger), CommitmentState>();
-        foreach (var from in Enum.GetValues<CommitmentState>())
-        {
-            foreach (var trigger in Enum.GetValues<CommitmentTrigger>())
-            {
-                var state = from;
-                var scratch = new StateMachine<CommitmentState, CommitmentTrigger>(() => state, s => state = s);
-                Configure(scratch);
-                if (scratch.CanFire(trigger)) scratch.Fire(trigger);
-                table[(from, trigger)] = state;
-            }
-        }
-        return table;
-    }
-
-    /// <summary>Escalates one level when the breach has gone unacknowledged for the policy's delay.</summary>
+    /// <summary>Escalates one level when the breach has gone unacknowledged for the policy's delay; a snooze holds it back.</summary>
     public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationPolicy policy, DateTimeOffset at)
     {
         if (Snapshot.State is not (CommitmentState.Breached or CommitmentState.Escalated)) return [];
         if (Snapshot.EscalationLevel >= policy.MaxLevel) return [];
+        if (Snapshot.SnoozedUntil is { } snoozed && at < snoozed) return [];
         var last = Snapshot.LastEscalationAt ?? Snapshot.Since;
         return at - last >= policy.EscalateAfter ? Fire(CommitmentTrigger.EscalationDue, at) : [];
     }
 
+    /// <summary>Ends a waiver whose expiry has passed: the clause returns to the state it was waived from.</summary>
+    public IReadOnlyList<CommitmentTransition> ExpireWaiverIfDue(DateTimeOffset at) =>
+        Snapshot is { State: CommitmentState.Waived, WaivedUntil: { } until } && at >= until ? Fire(CommitmentTrigger.WaiverExpired, at) : [];
+
     public IReadOnlyList<CommitmentTransition> Acknowledge(DateTimeOffset at) => Fire(CommitmentTrigger.Acknowledge, at);
 
-    /// <summary>Closes a period clause with its final verdict.</summary>
+    /// <summary>Why a person's action cannot apply to the clause as it stands, or null when it can.</summary>
+    public string? Refusal(OperatorAction action, DateTimeOffset at) => action.Kind switch
+    {
+        _ when Snapshot.IsClosed => $"the clause's period is closed ({Snapshot.State})",
+        OperatorActionKind.Acknowledge when Snapshot.State is not (CommitmentState.Breached or CommitmentState.Escalated) =>
+            $"there is no unacknowledged breach to acknowledge (the clause is {Snapshot.State})",
+        OperatorActionKind.Snooze or OperatorActionKind.Waive when action.Until is not { } until || until <= at =>
+            $"a {action.Kind.ToString().ToLowerInvariant()} needs an end in the future (--until)",
+        _ => null,
+    };
+
+    /// <summary>Applies a person's action that <see cref="Refusal"/> allows.</summary>
+    public IReadOnlyList<CommitmentTransition> Perform(OperatorAction action, DateTimeOffset at)
+    {
+        if (Refusal(action, at) is { } refusal) throw new InvalidOperationException(refusal);
+        switch (action.Kind)
+        {
+            case OperatorActionKind.Acknowledge:
+                return Acknowledge(at);
+            case OperatorActionKind.Snooze:
+                Snapshot = Snapshot with { SnoozedUntil = action.Until };
+                return [];
+            default:
+                if (Snapshot.State == CommitmentState.Waived)
+                {
+                    Snapshot = Snapshot with { WaivedUntil = action.Until };
+                    return [];
+                }
+                Snapshot = Snapshot with { WaivedFrom = Snapshot.State, WaivedUntil = action.Until, PendingTrigger = null, PendingSince = null };
+                return Fire(CommitmentTrigger.Waive, at);
+        }
+    }
+
+    /// <summary>Closes a period clause with its final verdict; a clause missed during the period closes as missed.</summary>
     public IReadOnlyList<CommitmentTransition> ClosePeriod(bool met, DateTimeOffset at) =>
-        Fire(met ? CommitmentTrigger.PeriodEndedMet : CommitmentTrigger.PeriodEndedMissed, at);
+        Fire(met && !Snapshot.Missed ? CommitmentTrigger.PeriodEndedMet : CommitmentTrigger.PeriodEndedMissed, at);
 
     private IReadOnlyList<CommitmentTransition> Fire(CommitmentTrigger trigger, DateTimeOffset at)
     {
         fired.Clear();
         now = at;
+        firing = trigger;
         if (machine.CanFire(trigger)) machine.Fire(trigger);
         return [.. fired.Select(t => new CommitmentTransition(t.Source, t.Destination, t.Trigger, at, Snapshot.EpisodeNumber, Snapshot.EscalationLevel))];
     }
@@ -107,74 +173,26 @@ public sealed class Commitment
     private void SetState(CommitmentState next)
     {
         var previous = Snapshot;
-        var startsEpisode = next == CommitmentState.Breached && !previous.InBreach;
-        var escalates = next == CommitmentState.Escalated;
+        // Returning from a waiver continues the episode it interrupted (same ticket), with a fresh escalation clock.
+        var restores = firing == CommitmentTrigger.WaiverExpired;
+        var startsEpisode = next == CommitmentState.Breached && !previous.InBreach && !restores;
+        var escalates = firing == CommitmentTrigger.EscalationDue;
+        var waived = next == CommitmentState.Waived;
         Snapshot = previous with
         {
             State = next,
             Since = now,
             EpisodeNumber = startsEpisode ? previous.EpisodeNumber + 1 : previous.EpisodeNumber,
             EscalationLevel = startsEpisode ? 0 : escalates ? previous.EscalationLevel + 1 : previous.EscalationLevel,
-            LastEscalationAt = startsEpisode || escalates ? now : previous.LastEscalationAt,
+            LastEscalationAt = startsEpisode || escalates || restores ? now : previous.LastEscalationAt,
+            WaivedFrom = waived ? previous.WaivedFrom : null,
+            WaivedUntil = waived ? previous.WaivedUntil : null,
         };
     }
 
     /// <summary>The state graph of the real machine, for docs (<c>valueguard states</c>).</summary>
-    public static string ToMermaid() => MermaidGraph.Format(Describe().GetInfo());
+    public static string ToMermaid() => CommitmentGraph.ToMermaid();
 
     /// <summary>The state graph in Graphviz dot.</summary>
-    public static string ToDot() => UmlDotGraph.Format(Describe().GetInfo());
-
-    private static StateMachine<CommitmentState, CommitmentTrigger> Describe()
-    {
-        var state = CommitmentState.Scheduled;
-        var m = new StateMachine<CommitmentState, CommitmentTrigger>(() => state, s => state = s);
-        Configure(m);
-        return m;
-    }
-
-    private static void Configure(StateMachine<CommitmentState, CommitmentTrigger> m)
-    {
-        foreach (var active in new[] { CommitmentState.Scheduled, CommitmentState.Compliant, CommitmentState.AtRisk, CommitmentState.Recovered, CommitmentState.Indeterminate })
-        {
-            var c = m.Configure(active);
-            PermitOrIgnore(c, active, CommitmentTrigger.EvaluatedMet, CommitmentState.Compliant);
-            PermitOrIgnore(c, active, CommitmentTrigger.EvaluatedAtRisk, CommitmentState.AtRisk);
-            PermitOrIgnore(c, active, CommitmentTrigger.EvaluatedIndeterminate, CommitmentState.Indeterminate);
-            c.Permit(CommitmentTrigger.EvaluatedBreached, CommitmentState.Breached);
-            c.Ignore(CommitmentTrigger.Acknowledge).Ignore(CommitmentTrigger.EscalationDue);
-            c.Permit(CommitmentTrigger.PeriodEndedMet, CommitmentState.ClosedMet);
-            c.Permit(CommitmentTrigger.PeriodEndedMissed, CommitmentState.ClosedMissed);
-        }
-
-        // A breach ends only when the data shows the target holds again; losing the data does not end it.
-        foreach (var breach in new[] { CommitmentState.Breached, CommitmentState.Escalated, CommitmentState.Acknowledged })
-        {
-            var c = m.Configure(breach)
-                .Permit(CommitmentTrigger.EvaluatedMet, CommitmentState.Recovered)
-                .Permit(CommitmentTrigger.EvaluatedAtRisk, CommitmentState.Recovered)
-                .Ignore(CommitmentTrigger.EvaluatedBreached)
-                .Ignore(CommitmentTrigger.EvaluatedIndeterminate)
-                .Permit(CommitmentTrigger.PeriodEndedMet, CommitmentState.ClosedMet)
-                .Permit(CommitmentTrigger.PeriodEndedMissed, CommitmentState.ClosedMissed);
-            if (breach == CommitmentState.Acknowledged)
-                c.Ignore(CommitmentTrigger.Acknowledge).Ignore(CommitmentTrigger.EscalationDue);
-            else
-                c.Permit(CommitmentTrigger.Acknowledge, CommitmentState.Acknowledged);
-        }
-        m.Configure(CommitmentState.Breached).Permit(CommitmentTrigger.EscalationDue, CommitmentState.Escalated);
-        m.Configure(CommitmentState.Escalated).PermitReentry(CommitmentTrigger.EscalationDue);
-
-        foreach (var closed in new[] { CommitmentState.ClosedMet, CommitmentState.ClosedMissed })
-        {
-            var c = m.Configure(closed);
-            foreach (var trigger in Enum.GetValues<CommitmentTrigger>()) c.Ignore(trigger);
-        }
-    }
-
-    private static void PermitOrIgnore(StateMachine<CommitmentState, CommitmentTrigger>.StateConfiguration c, CommitmentState self, CommitmentTrigger trigger, CommitmentState target)
-    {
-        if (self == target) c.Ignore(trigger);
-        else c.Permit(trigger, target);
-    }
+    public static string ToDot() => CommitmentGraph.ToDot();
 }

@@ -14,6 +14,8 @@ public enum CommitmentState
     Recovered,
     /// <summary>Coverage below the clause's minimum: the data cannot say.</summary>
     Indeterminate,
+    /// <summary>A person waived the clause with a reason until an instant; verdicts do not move it meanwhile.</summary>
+    Waived,
     ClosedMet,
     ClosedMissed,
 }

@@ -10,6 +10,10 @@ public enum CommitmentTrigger
     /// <summary>A breach stayed unacknowledged for the policy's escalation delay.</summary>
     EscalationDue,
     Acknowledge,
+    /// <summary>A person waives the clause until an instant.</summary>
+    Waive,
+    /// <summary>The waiver's expiry passed: the clause returns to the state it was waived from and is evaluated as usual.</summary>
+    WaiverExpired,
     PeriodEndedMet,
     PeriodEndedMissed,
 }

@@ -1,3 +1,4 @@
+using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Kpis;
 using ValueGuard.Core.Quantities;
 using ValueGuard.Core.Windows;
@@ -24,4 +25,21 @@ public sealed record Clause(
 
     /// <summary>How long a new verdict must hold before the commitment moves (entering and leaving a state); zero moves at once.</summary>
     public TimeSpan Debounce { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The level a warned clause must reach again before it counts as met (hysteresis): between
+    /// <see cref="Warn"/> and this it stays at risk. Null: leaving the warn level is enough.
+    /// </summary>
+    public Threshold? Clear { get; init; }
+
+    /// <summary>When the clause counts as flapping; null uses <see cref="FlappingRule.Default"/>.</summary>
+    public FlappingRule? Flapping { get; init; }
+
+    /// <summary>How verdicts move this clause's commitment.</summary>
+    public CommitmentRules Rules => new()
+    {
+        Debounce = Debounce,
+        Flapping = Flapping ?? FlappingRule.Default,
+        MissIsFinal = Window is PeriodWindow,
+    };
 }

@@ -7,6 +7,8 @@ public static class EscalationPlanner
 {
     public static EscalationActionKind? ActionFor(CommitmentTransition transition) => transition.To switch
     {
+        // A waiver neither ends an episode nor starts one: its expiry returns to the episode (and ticket) it interrupted.
+        _ when transition.Trigger is CommitmentTrigger.Waive or CommitmentTrigger.WaiverExpired => null,
         CommitmentState.Breached => EscalationActionKind.Open,
         CommitmentState.Escalated => EscalationActionKind.Escalate,
         CommitmentState.Recovered when transition.EpisodeNumber > 0 => EscalationActionKind.Resolve,

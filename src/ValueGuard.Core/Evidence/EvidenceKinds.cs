@@ -7,6 +7,18 @@ public static class EvidenceKinds
     public const string Transition = "transition";
     public const string TicketAction = "ticket-action";
 
+    /// <summary>A person acknowledged, snoozed or waived a clause: who, why, until when.</summary>
+    public const string OperatorAction = "operator-action";
+
+    /// <summary>A clause started flapping (held in the worse state) or became stable again.</summary>
+    public const string Flapping = "flapping";
+
+    /// <summary>A reloaded contract changed a clause's definition: its commitment starts afresh.</summary>
+    public const string ClauseChanged = "clause-changed";
+
+    /// <summary>A reloaded contract no longer has a clause: its commitment is closed and forgotten.</summary>
+    public const string ClauseRemoved = "clause-removed";
+
     /// <summary>Data that was accepted but is gone (a torn spool or ledger tail after a crash); it lowers coverage.</summary>
     public const string DataLoss = "data-loss";
 }

@@ -9,4 +9,10 @@ public interface ICommitmentStore
     Task<CommitmentSnapshot?> LoadAsync(string contractId, string clauseId, string definitionHash, CancellationToken cancellationToken);
 
     Task SaveAsync(string contractId, string clauseId, string definitionHash, CommitmentSnapshot snapshot, CancellationToken cancellationToken);
+
+    /// <summary>Every stored clause with the definition hash it was saved under (to compare with a reloaded contract).</summary>
+    Task<IReadOnlyList<StoredCommitment>> AllAsync(CancellationToken cancellationToken);
+
+    /// <summary>Forgets a clause that no contract defines any more.</summary>
+    Task DeleteAsync(string contractId, string clauseId, CancellationToken cancellationToken);
 }

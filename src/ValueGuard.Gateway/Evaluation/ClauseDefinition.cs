@@ -14,7 +14,8 @@ public static class ClauseDefinition
     {
         var exclusions = string.Join(';', contract.CalendarsOf(clause).Select(c => c.Name + ":" + string.Join(',', c.Rules)));
         var text = string.Join('\n', contract.Id, contract.GoLive.UtcTicks, contract.TimeZone, clause.Id, clause.Kpi, clause.Window, clause.Target,
-            clause.Warn?.ToString() ?? "-", clause.MinCoverage.ToString("R", System.Globalization.CultureInfo.InvariantCulture), exclusions, clause.Debounce.Ticks);
+            clause.Warn?.ToString() ?? "-", clause.MinCoverage.ToString("R", System.Globalization.CultureInfo.InvariantCulture), exclusions, clause.Debounce.Ticks,
+            clause.Clear?.ToString() ?? "-", clause.Flapping is { } f ? $"{f.MaxChanges}/{f.Within.Ticks}" : "-");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -14,12 +14,12 @@ namespace ValueGuard.Gateway.Evaluation;
 
 /// <summary>
 /// Evaluates every clause at an instant: reads its window from the store, computes the KPI, decides
-/// the verdict, drives the commitment, records each transition in the evidence ledger and puts the
-/// escalation actions it calls for into the outbox. State is loaded and saved per clause.
+/// the verdict (with the clause's hysteresis), drives the commitment, records each transition in the
+/// evidence ledger and puts the escalation actions it calls for into the outbox. State is loaded and
+/// saved per clause; evaluation, operator actions and contract reloads take turns.
 /// </summary>
-public sealed partial class ClauseEvaluator
+public sealed partial class ClauseEvaluator : IDisposable
 {
-    private readonly IReadOnlyList<Contract> contracts;
     private readonly ClauseCalculator calculator;
     private readonly ICommitmentStore commitments;
     private readonly IEvidenceLedger ledger;
@@ -29,6 +29,7 @@ public sealed partial class ClauseEvaluator
     private readonly TimeSpan allowedLateness;
     private readonly ILogger<ClauseEvaluator> log;
     private readonly Dictionary<(string, ClauseId), ClauseStatus> statuses = [];
+    private readonly SemaphoreSlim turn = new(1, 1);
 
     public ClauseEvaluator(
         IReadOnlyList<Contract> contracts,
@@ -42,7 +43,7 @@ public sealed partial class ClauseEvaluator
         TimeSpan allowedLateness,
         ILogger<ClauseEvaluator> log)
     {
-        this.contracts = contracts;
+        Contracts = contracts;
         calculator = new ClauseCalculator(store, catalog);
         this.commitments = commitments;
         this.ledger = ledger;
@@ -53,22 +54,76 @@ public sealed partial class ClauseEvaluator
         this.log = log;
     }
 
+    /// <summary>The contracts in force (replaced by <see cref="ReloadAsync"/>).</summary>
+    public IReadOnlyList<Contract> Contracts { get; private set; }
+
     /// <summary>The latest status of every clause evaluated so far, in contract order.</summary>
     public IReadOnlyList<ClauseStatus> Statuses => [.. statuses.Values];
 
-    /// <summary>Records the contract versions in force; call once at start.</summary>
-    public async Task RecordContractsAsync(DateTimeOffset at, CancellationToken ct)
+    /// <summary>
+    /// Call once at start: compares every clause's definition with the stored one (a changed clause starts
+    /// afresh, a removed one is closed, both recorded) and records the contract versions in force.
+    /// </summary>
+    public Task RecordContractsAsync(DateTimeOffset at, CancellationToken ct) =>
+        InTurnAsync(async () =>
+        {
+            await ClauseReconciliation.RunAsync(Contracts, commitments, ledger, at, log, ct).ConfigureAwait(false);
+            foreach (var c in Contracts) await RecordContractAsync(c, at, ct).ConfigureAwait(false);
+            return 0;
+        }, ct);
+
+    /// <summary>
+    /// Puts reloaded contracts in force: unchanged clauses keep their state, debounce timers and episode
+    /// counters; changed clauses start afresh and removed ones are closed, each recorded; a contract whose
+    /// file changed gets a new contract-loaded record. Returns how many contracts changed.
+    /// </summary>
+    public Task<int> ReloadAsync(IReadOnlyList<Contract> reloaded, DateTimeOffset at, CancellationToken ct) =>
+        InTurnAsync(async () =>
+        {
+            await ClauseReconciliation.RunAsync(reloaded, commitments, ledger, at, log, ct).ConfigureAwait(false);
+            var changed = 0;
+            foreach (var c in reloaded)
+            {
+                if (Contracts.Any(old => old.Id == c.Id && old.SourceSha256 == c.SourceSha256)) continue;
+                await RecordContractAsync(c, at, ct).ConfigureAwait(false);
+                changed++;
+            }
+            Contracts = reloaded;
+            foreach (var key in statuses.Keys.Where(k => !reloaded.Any(c => c.Id == k.Item1 && c.Clauses.Any(cl => cl.Id == k.Item2))).ToList())
+                statuses.Remove(key);
+            return changed;
+        }, ct);
+
+    private Task RecordContractAsync(Contract c, DateTimeOffset at, CancellationToken ct) =>
+        ledger.AppendAsync(EvidenceKinds.ContractLoaded, at, new ContractEvidence(c.Id, c.Customer, c.SourceSha256, c.Clauses.Count), ct);
+
+    public Task<IReadOnlyList<ClauseStatus>> EvaluateAsync(DateTimeOffset at, CancellationToken ct) =>
+        InTurnAsync(async () =>
+        {
+            foreach (var contract in Contracts)
+                foreach (var clause in contract.Clauses)
+                    statuses[(contract.Id, clause.Id)] = await EvaluateClauseAsync(contract, clause, at, ct).ConfigureAwait(false);
+            return Statuses;
+        }, ct);
+
+    /// <summary>Keeps a clause's latest status in step with a snapshot changed outside an evaluation (an operator action).</summary>
+    internal void Remember(string contractId, ClauseId clauseId, CommitmentSnapshot snapshot)
     {
-        foreach (var c in contracts)
-            await ledger.AppendAsync(EvidenceKinds.ContractLoaded, at, new ContractEvidence(c.Id, c.Customer, c.SourceSha256, c.Clauses.Count), ct).ConfigureAwait(false);
+        if (statuses.TryGetValue((contractId, clauseId), out var status)) statuses[(contractId, clauseId)] = status with { Snapshot = snapshot };
     }
 
-    public async Task<IReadOnlyList<ClauseStatus>> EvaluateAsync(DateTimeOffset at, CancellationToken ct)
+    /// <summary>Runs work while no evaluation, reload or other operator action touches commitment state.</summary>
+    internal async Task<T> InTurnAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
-        foreach (var contract in contracts)
-            foreach (var clause in contract.Clauses)
-                statuses[(contract.Id, clause.Id)] = await EvaluateClauseAsync(contract, clause, at, ct).ConfigureAwait(false);
-        return Statuses;
+        await turn.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await work().ConfigureAwait(false);
+        }
+        finally
+        {
+            turn.Release();
+        }
     }
 
     private async Task<ClauseStatus> EvaluateClauseAsync(Contract contract, Clause clause, DateTimeOffset at, CancellationToken ct)
@@ -77,8 +132,9 @@ public sealed partial class ClauseEvaluator
         var snapshot = await commitments.LoadAsync(contract.Id, clause.Id.Value, definition, ct).ConfigureAwait(false)
             ?? CommitmentSnapshot.Initial(at);
         var calculation = await calculator.CalculateAsync(contract, clause, at, ct).ConfigureAwait(false);
-        if (calculation is not { Result: { } result, Verdict: { } verdict }) return new ClauseStatus(contract, clause, at, null, null, snapshot);
-        if (snapshot.IsClosed) return new ClauseStatus(contract, clause, at, result, verdict, snapshot);
+        if (calculation is not { Result: { } result, Verdict: { } computed }) return new ClauseStatus(contract, clause, at, null, null, snapshot);
+        if (snapshot.IsClosed) return new ClauseStatus(contract, clause, at, result, computed, snapshot);
+        var verdict = computed == Verdict.Met ? VerdictRules.Decide(clause, result, snapshot.State) : computed;
 
         var commitment = new Commitment(snapshot);
         var transitions = new List<CommitmentTransition>();
@@ -86,20 +142,33 @@ public sealed partial class ClauseEvaluator
         if (periodEnd is { } end && at >= end + allowedLateness && verdict != Verdict.Indeterminate)
         {
             // Recorded at the instant of closing (not the period's end) so the ledger's time never runs back.
-            transitions.AddRange(commitment.Apply(verdict, at));
+            transitions.AddRange(commitment.Apply(verdict, at, clause.Rules with { Debounce = TimeSpan.Zero }));
             transitions.AddRange(commitment.ClosePeriod(verdict is Verdict.Met or Verdict.AtRisk, at));
         }
         else
         {
-            transitions.AddRange(commitment.Apply(verdict, at, clause.Debounce));
+            transitions.AddRange(commitment.Apply(verdict, at, clause.Rules));
             transitions.AddRange(commitment.EscalateIfDue(policy, at));
         }
 
         foreach (var t in transitions)
             await RecordAsync(contract, clause, t, verdict, result, calculation.Forecast, ct).ConfigureAwait(false);
+        await RecordFlappingAsync(contract, clause, snapshot, commitment.Snapshot, at, ct).ConfigureAwait(false);
         if (transitions.Count > 0 || snapshot != commitment.Snapshot)
             await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
         return new ClauseStatus(contract, clause, at, result, verdict, commitment.Snapshot);
+    }
+
+    /// <summary>Records the start and the end of flapping, once each.</summary>
+    private async Task RecordFlappingAsync(Contract contract, Clause clause, CommitmentSnapshot before, CommitmentSnapshot after, DateTimeOffset at, CancellationToken ct)
+    {
+        if (before.IsFlapping == after.IsFlapping) return;
+        var rule = clause.Rules.Flapping;
+        var changes = after.IsFlapping ? after.RecentChanges.Count : before.RecentChanges.Count;
+        await ledger.AppendAsync(EvidenceKinds.Flapping, at,
+            new FlappingEvidence(contract.Id, clause.Id.Value, after.IsFlapping, after.State.ToString(), changes, rule.MaxChanges, rule.Within, after.FlappingSince ?? before.FlappingSince), ct).ConfigureAwait(false);
+        if (after.IsFlapping) LogFlappingStarted(contract.Id, clause.Id.Value, changes, rule.Within, after.State);
+        else LogFlappingEnded(contract.Id, clause.Id.Value, after.State);
     }
 
     private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, string? forecast, CancellationToken ct)
@@ -112,7 +181,17 @@ public sealed partial class ClauseEvaluator
         await outbox.EnqueueAsync(new EscalationAction(episode, kind, t.EscalationLevel, t.At, content), sinks, ct).ConfigureAwait(false);
     }
 
+    public void Dispose() => turn.Dispose();
+
     [LoggerMessage(EventId = 2001, EventName = "ClauseTransition", Level = LogLevel.Information,
         Message = "Clause {ContractId}/{ClauseId} moved {From} -> {To} at {Instant:u} (KPI {Value}, coverage {Coverage:P1}, evidence {EvidenceHash})")]
     private partial void LogTransition(string contractId, string clauseId, CommitmentState from, CommitmentState to, DateTimeOffset instant, string value, double coverage, string evidenceHash);
+
+    [LoggerMessage(EventId = 2003, EventName = "ClauseFlapping", Level = LogLevel.Warning,
+        Message = "Clause {ContractId}/{ClauseId} is flapping ({Changes} state changes within {Within}); held in {State} until stable")]
+    private partial void LogFlappingStarted(string contractId, string clauseId, int changes, TimeSpan within, CommitmentState state);
+
+    [LoggerMessage(EventId = 2004, EventName = "ClauseStable", Level = LogLevel.Information,
+        Message = "Clause {ContractId}/{ClauseId} is stable again in {State}")]
+    private partial void LogFlappingEnded(string contractId, string clauseId, CommitmentState state);
 }

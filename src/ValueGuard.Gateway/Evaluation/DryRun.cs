@@ -26,9 +26,11 @@ public static class DryRun
                 {
                     var c = await calculator.CalculateAsync(contract, clause, at, ct).ConfigureAwait(false);
                     if (c is not { Result: { } result, Verdict: { } verdict }) continue;
-                    foreach (var t in commitment.Apply(verdict, at).Concat(commitment.EscalateIfDue(site.Site.Escalation, at)))
+                    // As the gateway decides: hysteresis from the current state, the clause's debounce, flapping and period rules.
+                    var held = verdict == Verdict.Met ? VerdictRules.Decide(clause, result, commitment.Snapshot.State) : verdict;
+                    foreach (var t in commitment.Apply(held, at, clause.Rules).Concat(commitment.EscalateIfDue(site.Site.Escalation, at)))
                     {
-                        events.Add(new DryRunEvent(at, contract.Id, clause.Id.Value, t.From, t.To, verdict.Label(), result.FormatValue(), result.Coverage,
+                        events.Add(new DryRunEvent(at, contract.Id, clause.Id.Value, t.From, t.To, held.Label(), result.FormatValue(), result.Coverage,
                             EscalationPlanner.ActionFor(t)));
                     }
                 }

@@ -37,13 +37,14 @@ public static class LedgerReevaluation
             var contractId = body.GetProperty("contract").GetString()!;
             var clauseId = body.GetProperty("clause").GetString()!;
             var contract = site.Contracts.FirstOrDefault(c => c.Id == contractId);
-            var clause = contract?.Clauses.FirstOrDefault(c => c.Id.Value == clauseId);
-            if (contract is null || clause is null) return new(checkedCount, skipped, line, $"clause {contractId}/{clauseId} is not in the site's contracts");
-            if (versions.GetValueOrDefault(contractId) != contract.SourceSha256)
+            // A record made under another contract version (e.g. before a reload removed its clause) is not checked.
+            if (contract is not null && versions.GetValueOrDefault(contractId) != contract.SourceSha256)
             {
                 skipped++;
                 continue;
             }
+            var clause = contract?.Clauses.FirstOrDefault(c => c.Id.Value == clauseId);
+            if (contract is null || clause is null) return new(checkedCount, skipped, line, $"clause {contractId}/{clauseId} is not in the site's contracts");
 
             var kpi = body.GetProperty("kpi");
             var window = new EvaluationWindow(kpi.GetProperty("window_from").GetDateTimeOffset(), kpi.GetProperty("window_to").GetDateTimeOffset());

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging;
 namespace ValueGuard.Gateway.Hosting;
 
 /// <summary>
-/// Runs the gateway's periodic work on its clock: evaluate every clause, then deliver due escalation
-/// actions. A failing round is logged and the next round runs as usual.
+/// Runs the gateway's periodic work on its clock: apply queued operator actions, evaluate every clause,
+/// then deliver due escalation actions. A failing round is logged and the next round runs as usual.
 /// </summary>
 public sealed partial class EvaluationLoop : BackgroundService
 {
@@ -24,11 +24,14 @@ public sealed partial class EvaluationLoop : BackgroundService
     {
         await runtime.RecordStartupLossesAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         await runtime.Evaluator.RecordContractsAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+        // Acknowledgements, snoozes and waivers queued while the gateway was down apply before the first evaluation.
+        await runtime.OperatorActions.ApplyQueuedAsync(stoppingToken).ConfigureAwait(false);
         using var timer = new PeriodicTimer(runtime.Site.Site.EvaluationInterval, clock);
         do
         {
             try
             {
+                await runtime.OperatorActions.ApplyQueuedAsync(stoppingToken).ConfigureAwait(false);
                 await runtime.Evaluator.EvaluateAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                 await runtime.Dispatcher.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }

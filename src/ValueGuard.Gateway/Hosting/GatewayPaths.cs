@@ -9,6 +9,9 @@ public sealed record GatewayPaths(string DataDirectory)
 
     public string Outbox => Path.Combine(DataDirectory, "outbox.db");
 
+    /// <summary>The queue of acknowledgements, snoozes and waivers the CLI writes and the gateway applies.</summary>
+    public string OperatorActions => Path.Combine(DataDirectory, "operator-actions.db");
+
     public string Ledger => Path.Combine(DataDirectory, "ledger.jsonl");
 
     /// <summary>The store-and-forward spool in front of InfluxDB.</summary>

@@ -4,10 +4,12 @@ using ValueGuard.Core.Storage;
 using ValueGuard.Escalation.Outbox;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Gateway.Evaluation;
+using ValueGuard.Gateway.Operators;
 using ValueGuard.Storage.Commitments;
 using ValueGuard.Storage.Embedded;
 using ValueGuard.Storage.Evidence;
 using ValueGuard.Storage.Influx;
+using ValueGuard.Storage.Operators;
 using ValueGuard.Storage.Spool;
 
 namespace ValueGuard.Gateway.Hosting;
@@ -44,6 +46,8 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         Dispatcher = new EscalationDispatcher(Outbox, sinks, clock, loggers.CreateLogger<EscalationDispatcher>());
         Evaluator = new ClauseEvaluator(site.Contracts, site.Catalog, Store, Commitments, Ledger, Outbox, Dispatcher.SinkNames,
             site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>());
+        OperatorQueue = new SqliteOperatorActionQueue(Paths.OperatorActions);
+        OperatorActions = new OperatorActions(Evaluator, Commitments, Ledger, OperatorQueue, clock, loggers.CreateLogger<OperatorActions>());
     }
 
     /// <summary>
@@ -105,6 +109,12 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 
     public ClauseEvaluator Evaluator { get; }
 
+    /// <summary>The durable queue of operator actions (written by the CLI, applied here).</summary>
+    public SqliteOperatorActionQueue OperatorQueue { get; }
+
+    /// <summary>Acknowledge, snooze and waive: the service the loops, the CLI's queue and the local API go through.</summary>
+    public OperatorActions OperatorActions { get; }
+
     public async ValueTask DisposeAsync()
     {
         if (Store is IAsyncDisposable asyncStore) await asyncStore.DisposeAsync().ConfigureAwait(false);
@@ -112,6 +122,8 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         influxClient?.Dispose();
         http.Dispose();
         Outbox.Dispose();
+        OperatorQueue.Dispose();
+        Evaluator.Dispose();
         Ledger.Dispose();
         Commitments.Dispose();
     }

@@ -13,7 +13,8 @@ namespace ValueGuard.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds an opened runtime, one Modbus RTU poller per serial port that has devices, the evaluation loop, and
+    /// Adds an opened runtime, one Modbus RTU poller per serial port that has devices, the evaluation loop, the
+    /// operator-action loop, the contract file watcher, and
     /// MQTT ingest (to <paramref name="broker"/>) when the site has devices that publish over MQTT.
     /// <paramref name="password"/> comes from a file or the environment and is never logged.
     /// </summary>
@@ -42,6 +43,9 @@ public static class GatewayServiceCollectionExtensions
         }
         services.AddModbusPolling(runtime);
         services.AddHostedService<EvaluationLoop>();
+        services.AddHostedService<OperatorActionLoop>();
+        services.AddSingleton<ContractReloader>();
+        services.AddHostedService<ContractWatcher>();
         return services;
     }
 

@@ -1,0 +1,6 @@
+using ValueGuard.Core.Commitments;
+
+namespace ValueGuard.Core.Storage;
+
+/// <summary>One clause's row in the state store: its ids, the definition hash it was saved under, and its snapshot.</summary>
+public sealed record StoredCommitment(string ContractId, string ClauseId, string DefinitionHash, CommitmentSnapshot Snapshot);
