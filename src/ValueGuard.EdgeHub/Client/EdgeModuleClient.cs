@@ -74,6 +74,9 @@ public sealed partial class EdgeModuleClient : IAsyncDisposable
 
     public bool IsConnected => mqtt.IsConnected;
 
+    /// <summary>Disposed with the client (the workload API client the signer uses).</summary>
+    internal IDisposable? Owned { get; init; }
+
     /// <summary>How many times the client has connected (the first connect counts).</summary>
     public int Connections => Volatile.Read(ref connections);
 
@@ -309,6 +312,7 @@ public sealed partial class EdgeModuleClient : IAsyncDisposable
             catch (Exception e) when (e is not OperationCanceledException) { LogDisconnectFailed(e); }
         }
         mqtt.Dispose();
+        Owned?.Dispose();
         stopping.Dispose();
         wake.Dispose();
         connectLock.Dispose();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Serialization;
 
@@ -57,7 +59,11 @@ public sealed class WorkloadApiClient : IDisposable
     {
         var path = $"modules/{Uri.EscapeDataString(moduleId)}/genid/{Uri.EscapeDataString(generationId)}/sign?api-version={Uri.EscapeDataString(apiVersion)}";
         var request = new SignRequest("primary", "HMACSHA256", Convert.ToBase64String(data));
-        var answer = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(request, WorkloadJsonContext.Default.SignRequest) }, ct).ConfigureAwait(false);
+        var answer = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            // A string body has a Content-Length; a streamed JSON body would go chunked.
+            Content = new StringContent(JsonSerializer.Serialize(request, WorkloadJsonContext.Default.SignRequest), Encoding.UTF8, "application/json"),
+        }, ct).ConfigureAwait(false);
         var body = await ReadAsync(answer, WorkloadJsonContext.Default.SignResponse, ct).ConfigureAwait(false);
         return body.Digest is { Length: > 0 } digest ? digest : throw new WorkloadApiException("the workload API's sign answer has no digest", answer.StatusCode);
     }
