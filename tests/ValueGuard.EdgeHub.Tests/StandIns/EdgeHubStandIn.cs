@@ -52,9 +52,9 @@ internal sealed class EdgeHubStandIn : IAsyncDisposable
 
     public int Port { get; }
 
-    public JsonObject Desired { get; } = new() { ["$version"] = 1 };
+    public JsonObject Desired { get; } = new() { ["$version"] = 1L };
 
-    public JsonObject Reported { get; } = new() { ["$version"] = 1 };
+    public JsonObject Reported { get; } = new() { ["$version"] = 1L };
 
     /// <summary>Accepted CONNECTs: client id, username and the token's <c>se</c>.</summary>
     public ConcurrentQueue<(string ClientId, string Username, long ExpiresUnixSeconds)> Accepted { get; } = new();
