@@ -9,4 +9,7 @@ public static class EvidenceKinds
 
     /// <summary>Data that was accepted but is gone (a torn spool or ledger tail after a crash); it lowers coverage.</summary>
     public const string DataLoss = "data-loss";
+
+    /// <summary>A person acknowledged a breached clause (who, why); the clause's move to Acknowledged.</summary>
+    public const string Acknowledgement = "acknowledgement";
 }

@@ -29,7 +29,9 @@ public sealed partial class EvaluationLoop : BackgroundService
         {
             try
             {
-                await runtime.Evaluator.EvaluateAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
+                await runtime.EvaluationGate.WaitAsync(stoppingToken).ConfigureAwait(false);
+                try { await runtime.Evaluator.EvaluateAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false); }
+                finally { runtime.EvaluationGate.Release(); }
                 await runtime.Dispatcher.DeliverDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -103,6 +103,15 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 
     public ClauseEvaluator Evaluator { get; }
 
+    /// <summary>The disk spool in front of InfluxDB; null on the embedded store.</summary>
+    public DiskSpool? Spool => spool;
+
+    /// <summary>
+    /// Held while clause states are read and written (an evaluation round, an acknowledgement), so a direct
+    /// method never interleaves with the evaluation loop's load-decide-save of the same clause.
+    /// </summary>
+    public SemaphoreSlim EvaluationGate { get; } = new(1, 1);
+
     public async ValueTask DisposeAsync()
     {
         if (Store is IAsyncDisposable asyncStore) await asyncStore.DisposeAsync().ConfigureAwait(false);
@@ -112,6 +121,7 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         Outbox.Dispose();
         Ledger.Dispose();
         Commitments.Dispose();
+        EvaluationGate.Dispose();
     }
 
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
