@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.EdgeHub.Contracts;
+using ValueGuard.EdgeHub.Settings;
+using ValueGuard.Gateway.EdgeModule;
 using ValueGuard.Core.Storage;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
@@ -42,6 +46,19 @@ public static class GatewayServiceCollectionExtensions
         }
         services.AddModbusPolling(runtime);
         services.AddHostedService<EvaluationLoop>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the IoT Edge module connection (<c>run --iot-edge</c>). Contracts from desired properties are validated
+    /// against the site and go to the <see cref="IContractUpdateTarget"/> registered, by default one that reports that
+    /// live reload is not available yet.
+    /// </summary>
+    public static IServiceCollection AddEdgeModule(this IServiceCollection services, GatewayRuntime runtime, EdgeModuleSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.TryAddSingleton<IContractUpdateTarget>(new LiveReloadPendingTarget(runtime.Site.Catalog));
+        services.AddHostedService<EdgeModuleService>();
         return services;
     }
 
