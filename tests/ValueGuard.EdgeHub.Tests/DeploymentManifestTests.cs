@@ -77,4 +77,22 @@ public sealed class DeploymentManifestTests
         Assert.NotNull(modules["influxdb"]);
         Assert.Equal(contract, (string?)manifest["modulesContent"]!["valueguard"]!["properties.desired"]!["contracts"]!["acme-2026"]);
     }
+
+    [Fact]
+    public void Edge_module_json_names_a_dockerfile_per_platform_and_each_runs_as_a_non_root_user()
+    {
+        var folder = Path.Combine(RepoPaths.Root, "edge-modules", "valueguard");
+        var module = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "module.json")))!;
+
+        var platforms = module["image"]!["tag"]!["platforms"]!.AsObject();
+
+        Assert.Equal(["amd64", "arm64v8"], platforms.Select(p => p.Key).Order());
+        foreach (var (_, dockerfile) in platforms)
+        {
+            var lines = File.ReadAllLines(Path.Combine(folder, (string)dockerfile!));
+            Assert.Equal(2, lines.Count(l => l.StartsWith("FROM ", StringComparison.Ordinal)));
+            Assert.Contains("USER app", lines);
+        }
+        Assert.True(File.Exists(Path.Combine(folder, (string)module["image"]!["contextPath"]!, "ValueGuard.sln")));
+    }
 }
