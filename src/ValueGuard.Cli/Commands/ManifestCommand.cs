@@ -31,7 +31,8 @@ internal static class ManifestCommand
             {
                 var manifest = DeploymentManifestBuilder.Build(site.Site, options);
                 if (DeploymentManifestCheck.Problems(manifest) is { Count: > 0 } problems) throw new InvalidOperationException(string.Join('\n', problems));
-                json = manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+                // Relaxed escaping: quotes in createOptions and "<"/">" in contracts stay readable (\" rather than \u0022); the file is never embedded in HTML.
+                json = manifest.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             }
             catch (InvalidOperationException e)
             {

@@ -57,7 +57,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddEdgeModule(this IServiceCollection services, GatewayRuntime runtime, EdgeModuleSettings settings)
     {
         services.AddSingleton(settings);
-        services.TryAddSingleton<IContractUpdateTarget>(new LiveReloadPendingTarget(runtime.Site.Catalog));
+        services.TryAddSingleton<IContractUpdateTarget>(new LiveReloadPendingTarget(runtime.Site));
         services.AddHostedService<EdgeModuleService>();
         return services;
     }
