@@ -32,7 +32,10 @@ chown -R root:root /opt/valueguard
 
 if [ ! -d /etc/valueguard ]; then
   install -d -o root -g valueguard -m 0750 /etc/valueguard
-  cp -a "$publish/deployment/examples/." /etc/valueguard/examples/ 2>/dev/null || true
+  if [ -d "$publish/deployment/examples" ]; then
+    install -d -m 0755 /etc/valueguard/examples
+    cp -R "$publish/deployment/examples/." /etc/valueguard/examples/
+  fi
 fi
 install -d -o valueguard -g valueguard -m 0750 /var/lib/valueguard
 
