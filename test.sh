@@ -29,6 +29,8 @@ install_missing() {
   command -v mbpoll >/dev/null || missing+=(mbpoll)
   command -v gcc >/dev/null || missing+=(gcc)
   [ -f /usr/include/modbus/modbus.h ] || missing+=(libmodbus-dev)
+  # deployment/systemd tests: systemd-analyze verify and security --offline on the unit file.
+  command -v systemd-analyze >/dev/null || missing+=(systemd)
   # arm64 smoke run: the self-contained linux-arm64 build under user-mode qemu with an arm64 sysroot.
   command -v qemu-aarch64 >/dev/null || missing+=(qemu-user)
   [ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || missing+=(libc6-arm64-cross)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.EdgeHub.Settings;
 using ValueGuard.Gateway.Broker;
 using ValueGuard.Gateway.Hosting;
 
@@ -16,7 +17,8 @@ internal static class RunCommand
     public static Command Create()
     {
         var siteOption = new Option<string>("--site") { Description = "The site YAML file", Required = true };
-        var command = new Command("run", "Run the gateway: ingest from the site's broker (or an embedded one), evaluate clauses, raise tickets") { siteOption };
+        var edgeOption = new Option<bool>("--iot-edge") { Description = "Also connect to edgeHub as an Azure IoT Edge module (identity from the IOTEDGE_* variables edgeAgent sets)" };
+        var command = new Command("run", "Run the gateway: ingest from the site's broker (or an embedded one), evaluate clauses, raise tickets") { siteOption, edgeOption };
         command.SetAction(async (parse, ct) =>
         {
             var (site, errors) = SiteModelLoader.Load(parse.GetValue(siteOption)!);
@@ -25,12 +27,23 @@ internal static class RunCommand
                 foreach (var e in errors) Console.Error.WriteLine(e);
                 return 2;
             }
+            EdgeModuleSettings? edge = null;
+            try
+            {
+                if (parse.GetValue(edgeOption)) edge = EdgeModuleSettingsReader.FromEnvironment();
+            }
+            catch (EdgeModuleSettingsException e)
+            {
+                Console.Error.WriteLine($"--iot-edge: {e.Message}");
+                return 2;
+            }
             await using var embedded = site.Site.Broker is null ? await EmbeddedBroker.StartAsync(1883).ConfigureAwait(false) : null;
             var broker = site.Site.Broker?.Url ?? embedded!.Url;
             var builder = HostFactory.Create(parse.GetValue(GlobalOptions.LogFormatOption)!);
             using var loggers = new Serilog.Extensions.Logging.SerilogLoggerFactory(Logging.LogFormat.Create(parse.GetValue(GlobalOptions.LogFormatOption)!, Serilog.Events.LogEventLevel.Information), dispose: true);
             await using var runtime = await GatewayRuntime.OpenAsync(site, TimeProvider.System, loggers, ct).ConfigureAwait(false);
             builder.Services.AddValueGuardGateway(runtime, broker, ReadPassword(site.Site.Broker));
+            if (edge is not null) builder.Services.AddEdgeModule(runtime, edge);
             using var host = builder.Build();
             await host.RunAsync(ct).ConfigureAwait(false);
             return 0;

@@ -115,6 +115,9 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
     /// <summary>Acknowledge, snooze and waive: the service the loops, the CLI's queue and the local API go through.</summary>
     public OperatorActions OperatorActions { get; }
 
+    /// <summary>The disk spool in front of InfluxDB; null on the embedded store.</summary>
+    public DiskSpool? Spool => spool;
+
     public async ValueTask DisposeAsync()
     {
         if (Store is IAsyncDisposable asyncStore) await asyncStore.DisposeAsync().ConfigureAwait(false);

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.EdgeHub.Contracts;
+using ValueGuard.EdgeHub.Settings;
+using ValueGuard.Gateway.EdgeModule;
 using ValueGuard.Core.Storage;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
@@ -46,6 +50,19 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<OperatorActionLoop>();
         services.AddSingleton<ContractReloader>();
         services.AddHostedService<ContractWatcher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the IoT Edge module connection (<c>run --iot-edge</c>). Contracts from desired properties are validated
+    /// against the site and put in force while running by the <see cref="IContractUpdateTarget"/> registered, by
+    /// default <see cref="TwinContractTarget"/> (unchanged clauses keep their state).
+    /// </summary>
+    public static IServiceCollection AddEdgeModule(this IServiceCollection services, GatewayRuntime runtime, EdgeModuleSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.TryAddSingleton<IContractUpdateTarget>(sp => new TwinContractTarget(runtime, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddHostedService<EdgeModuleService>();
         return services;
     }
 
