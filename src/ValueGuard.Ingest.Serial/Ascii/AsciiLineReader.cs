@@ -17,6 +17,7 @@ public sealed class AsciiLineReader
     private readonly LineFramer framer;
     private readonly List<KeyValuePair<string, string>> decoded = [];
     private readonly List<Sample> lineSamples = [];
+    private DateTimeOffset lastStamp = DateTimeOffset.MinValue;
 
     // fields: which fields become which signals; null makes every decoded field a signal of its own name.
     public AsciiLineReader(string device, AsciiLineOptions options, ILineDecoder decoder, IReadOnlyList<AsciiField>? fields = null)
@@ -33,7 +34,10 @@ public sealed class AsciiLineReader
     /// <summary>Forgets a partly received line (the serial line was opened again); counters are kept.</summary>
     public void Reset() => framer.Reset();
 
-    /// <summary>Feeds what the line delivered; returns the samples of the lines it completed, stamped <paramref name="at"/>.</summary>
+    /// <summary>
+    /// Feeds what the line delivered; returns the samples of the lines it completed, stamped <paramref name="at"/>.
+    /// Lines that complete in the same feed (a burst) get successive ticks after it, so stores keyed by time keep each.
+    /// </summary>
     public IReadOnlyList<Sample> Feed(ReadOnlySpan<byte> bytes, DateTimeOffset at)
     {
         var samples = new List<Sample>();
@@ -66,7 +70,9 @@ public sealed class AsciiLineReader
             return;
         }
         Counters.Decoded++;
-        samples.AddRange(lineSamples);
+        var stamp = at > lastStamp ? at : lastStamp.AddTicks(1);
+        lastStamp = stamp;
+        foreach (var sample in lineSamples) samples.Add(sample with { Timestamp = stamp });
     }
 
     /// <summary>Converts the mapped fields of one line; a mapped field that is not a number fails the whole line.</summary>

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ValueGuard.Core.Signals;
@@ -8,9 +9,10 @@ namespace ValueGuard.Ingest.Serial.Ascii;
 
 /// <summary>
 /// Reads one ASCII device's serial line and stores its samples, stamped with the time their line arrived. Bad lines
-/// are counted and skipped by the reader. The store write is awaited before the next read, so a slow store holds
-/// bytes in the tty's input buffer; when that overflows the kernel drops bytes, and the torn lines show up as
-/// rejected. A line that is missing or goes away is logged and opened again with back-off; it never stops the host.
+/// are counted and skipped by the reader. The line is read on its own thread into a bounded queue of 256 batches; when
+/// the store falls that far behind, reading waits and bytes wait in the tty's input buffer; when that overflows the
+/// kernel drops bytes, and the torn lines show up as rejected. A line that is missing or goes away is logged and
+/// opened again with back-off; it never stops the host.
 /// </summary>
 public sealed partial class AsciiLineService : BackgroundService
 {
@@ -94,14 +96,38 @@ public sealed partial class AsciiLineService : BackgroundService
     /// <summary>Reads and stores until stopped (null) or until the line fails (the failure).</summary>
     private async Task<IOException?> ReadUntilLineFailsAsync(ISerialLine serial, CancellationToken ct)
     {
+        // The line is read on a thread of its own, like the Modbus master's bus thread: a blocking read must not wait
+        // for, or hold, a thread-pool thread. Batches go to the store through a bounded queue.
+        var batches = Channel.CreateBounded<IReadOnlyList<Sample>>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        IOException? failure = null;
+        var thread = new Thread(() =>
+        {
+            failure = ReadLoop(serial, batches.Writer, stopReading.Token);
+            batches.Writer.Complete();
+        }) { IsBackground = true, Name = $"ascii {line.Line.PortName}" };
+        thread.Start();
+        try
+        {
+            await foreach (var batch in batches.Reader.ReadAllAsync(ct).ConfigureAwait(false)) await StoreAsync(batch, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stopReading.CancelAsync().ConfigureAwait(false);
+            thread.Join(); // within one read wait
+        }
+        return ct.IsCancellationRequested ? null : failure;
+    }
+
+    private IOException? ReadLoop(ISerialLine serial, ChannelWriter<IReadOnlyList<Sample>> batches, CancellationToken ct)
+    {
         var buffer = new byte[1024];
         while (!ct.IsCancellationRequested)
         {
             int read;
             try
             {
-                // Reads block for at most ReadWait; off the host's threads so a quiet device holds none of them.
-                read = await Task.Run(() => serial.Read(buffer, ReadWait), ct).ConfigureAwait(false);
+                read = serial.Read(buffer, ReadWait);
             }
             catch (IOException e)
             {
@@ -111,7 +137,13 @@ public sealed partial class AsciiLineService : BackgroundService
             var before = Rejected();
             var samples = reader.Feed(buffer.AsSpan(0, read), time.GetUtcNow());
             if (Rejected() > before) Reject(before);
-            if (samples.Count > 0) await StoreAsync(samples, ct).ConfigureAwait(false);
+            if (samples.Count == 0) continue;
+            // A full queue (the store is slower than the device) holds the reader; the bytes wait in the tty's buffer.
+            while (!batches.TryWrite(samples))
+            {
+                if (ct.IsCancellationRequested) return null;
+                Thread.Sleep(10);
+            }
         }
         return null;
     }

@@ -108,6 +108,17 @@ public sealed class AsciiLineReaderTests
     }
 
     [Fact]
+    public void Lines_completed_by_one_burst_get_successive_times_so_none_overwrites_another()
+    {
+        var reader = new AsciiLineReader("scale-1", new AsciiLineOptions(), Scale);
+
+        var first = reader.Feed("ST,GS,1kg\nST,GS,2kg\nST,GS,3kg\n"u8, At);
+        var late = reader.Feed("ST,GS,4kg\n"u8, At); // a clock that did not move between reads
+
+        Assert.Equal([At, At.AddTicks(1), At.AddTicks(2), At.AddTicks(3)], first.Concat(late).Select(s => s.Timestamp));
+    }
+
+    [Fact]
     public void A_pattern_without_named_groups_is_refused() =>
         Assert.Throws<ArgumentException>(() => new RegexLineDecoder(@"^\d+$"));
 }
