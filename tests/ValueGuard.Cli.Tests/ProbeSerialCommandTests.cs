@@ -1,5 +1,6 @@
 using System.IO.Ports;
 using System.Text.Json;
+using ValueGuard.Ingest.Serial.Ascii;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Transport;
 using ValueGuard.Simulator.Modbus;
@@ -145,6 +146,40 @@ public sealed class ProbeSerialCommandTests : IDisposable
         Assert.Equal(1, run.ExitCode);
         Assert.True(answers > 0, run.Stdout);
         Assert.Contains("garbled answers from slave 4: check baud rate and parity", run.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Listen_prints_the_decoded_lines_of_an_ascii_device_and_counts_the_rejected_ones()
+    {
+        using var sensor = SerialLines.Open(new SerialLineSettings(pty.B, 19200, Parity.None));
+        var good = NmeaChecksum.Seal("$WIMWV,39,R,1.3,M,A") + "\r\n";
+        var burst = System.Text.Encoding.ASCII.GetBytes("$WIMWV,39,R,1.3,M,A*00\r\n" + good);
+
+        var probing = Probe("--listen", "--profile", "wind-sensor-nmea-mwv", "--profiles", RepoPaths.DeviceProfiles, "--lines", "2", "--for", "20s");
+        // The sensor keeps sending, as a real one does, until the probe has what it asked for.
+        while (!probing.IsCompleted)
+        {
+            sensor.Write(burst);
+            await Task.Delay(100);
+        }
+        var run = await probing;
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("wind_direction=39 deg, wind_speed=1.3 m/s", run.Stdout, StringComparison.Ordinal);
+        var summary = System.Text.RegularExpressions.Regex.Match(run.Stdout, @"(\d+) line\(s\) decoded; rejected: 0 garbage, 0 over-long, (\d+) bad checksum, 0 not matching the profile");
+        Assert.True(summary.Success, run.Stdout);
+        Assert.True(int.Parse(summary.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 2, run.Stdout);
+        Assert.True(int.Parse(summary.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1, run.Stdout);
+    }
+
+    [Fact]
+    public async Task Listen_to_a_silent_line_says_what_to_check()
+    {
+        var run = await Probe("--listen", "--profile", "wind-sensor-nmea-mwv", "--profiles", RepoPaths.DeviceProfiles, "--for", "1s");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("0 line(s) decoded", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("nothing arrived: check wiring (TX/RX crossed? RS-485 A/B swapped?)", run.Stdout, StringComparison.Ordinal);
     }
 
     public void Dispose()

@@ -19,11 +19,51 @@ public sealed class SerialSiteTests : IDisposable
         var (model, errors) = SiteModelLoader.Load(Path.Combine(RepoPaths.Examples, "serial-site.yaml"));
 
         Assert.Empty(errors);
-        const string port = "/dev/serial/by-id/usb-FTDI_FT232R-if00-port0";
-        Assert.Equal(new SerialPortConfig(port) { Baud = 19200, Parity = "none", StopBits = 1, Gap = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromMilliseconds(200), Retries = 2 },
-            Assert.Single(model!.Site.SerialPorts));
-        Assert.Equal([(port, (byte?)4), (port, (byte?)5)], model.Site.Devices.Select(d => (d.Port, d.Slave)));
+        const string bus = "/dev/serial/by-id/usb-FTDI_FT232R-if00-port0";
+        const string wind = "/dev/serial/by-id/usb-Prolific_PL2303-if00-port0";
+        Assert.Equal(
+            [new SerialPortConfig(bus) { Baud = 19200, Parity = "none", StopBits = 1, Gap = TimeSpan.FromMilliseconds(20), Timeout = TimeSpan.FromMilliseconds(200), Retries = 2 },
+             new SerialPortConfig(wind) { Baud = 4800, Parity = "none" }],
+            model!.Site.SerialPorts);
+        Assert.Equal([(bus, (byte?)4), (bus, (byte?)5), (bus, (byte?)7), (wind, (byte?)null)], model.Site.Devices.Select(d => (d.Port, d.Slave)));
         Assert.True(model.Catalog.TryGet(new Core.Signals.SignalId("spindle-05", "temperature"), out _));
+        Assert.True(model.Catalog.TryGet(new Core.Signals.SignalId("roof-wind", "wind_speed"), out _));
+        Assert.True(model.Catalog.TryGet(new Core.Signals.SignalId("coolant-pressure", "loop_fault"), out _));
+    }
+
+    [Fact]
+    public void An_ascii_device_needs_a_port_of_its_own_and_no_slave_address()
+    {
+        var file = Site("""
+            serial:
+              - { port: /dev/ttyUSB0, baud: 4800, parity: none, data_bits: 7 }
+            devices:
+              - { id: wind, profile: wind-sensor-nmea-mwv, port: /dev/ttyUSB0, slave: 3 }
+              - { id: spindle-04, profile: spindle-drive-modbus, port: /dev/ttyUSB0 }
+              - { id: balance, profile: balance-mt-sics }
+            """);
+
+        var errors = SiteModelLoader.Load(file).Errors;
+
+        Assert.Collection(errors.OrderBy(e => e.Line).ThenBy(e => e.Message, StringComparer.Ordinal),
+            e => Assert.Equal((6, "device 'wind' has a slave address, but its profile 'wind-sensor-nmea-mwv' is an ASCII line device"), (e.Line, e.Message)),
+            e => Assert.Equal((6, "device 'wind' is an ASCII line device on /dev/ttyUSB0, which also carries spindle-04", "give the ASCII device a serial port of its own"), (e.Line, e.Message, e.Hint)),
+            e => Assert.Equal((8, "device 'balance' uses ascii-line profile 'balance-mt-sics' but names no serial port"), (e.Line, e.Message)));
+    }
+
+    [Fact]
+    public void A_serial_port_takes_seven_data_bits_for_ascii_devices()
+    {
+        var file = Site("""
+            serial:
+              - { port: /dev/ttyS0, baud: 9600, parity: even, data_bits: 7 }
+              - { port: /dev/ttyS1, data_bits: 9 }
+            devices:
+              - { id: balance, profile: balance-mt-sics, port: /dev/ttyS0 }
+            """);
+
+        var error = Assert.Single(SiteModelLoader.Load(file).Errors);
+        Assert.Equal((5, "serial port: data_bits '9' is not a whole number from 7 to 8"), (error.Line, error.Message));
     }
 
     [Fact]

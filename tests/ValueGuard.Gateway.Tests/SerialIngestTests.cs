@@ -7,6 +7,7 @@ using ValueGuard.Core.Signals;
 using ValueGuard.Gateway.Broker;
 using ValueGuard.Gateway.Hosting;
 using ValueGuard.Ingest.Mqtt.Client;
+using ValueGuard.Ingest.Serial.Ascii;
 using ValueGuard.Ingest.Serial.Polling;
 using ValueGuard.Ingest.Serial.Registers;
 using ValueGuard.Ingest.Serial.Transport;
@@ -107,6 +108,47 @@ public sealed class SerialIngestTests : IDisposable
         await host.StopAsync();
 
         Assert.Equal(2, polling.LineOpens);
+    }
+
+    [Fact]
+    public async Task Gateway_reads_the_sites_ascii_device_into_its_store_next_to_modbus_polling()
+    {
+        using var bus = new PtyPair(dir.Path, "bus");
+        using var windLine = new PtyPair(dir.Path, "wind");
+        using var slave = Spindle(bus.B, 36.5);
+        var file = dir.Write("site.yaml", $"""
+            site: hall-1
+            data_dir: data
+            device_profiles: [{RepoPaths.DeviceProfiles}]
+            serial:
+              - {"{"} port: {bus.A}, parity: none, timeout: 200ms {"}"}
+              - {"{"} port: {windLine.A}, baud: 4800, parity: none {"}"}
+            devices:
+              - {"{"} id: spindle-04, profile: spindle-drive-modbus, port: {bus.A}, slave: 9 {"}"}
+              - {"{"} id: roof-wind, profile: wind-sensor-nmea-mwv, port: {windLine.A} {"}"}
+            """);
+        var (site, errors) = SiteModelLoader.Load(file);
+        Assert.Empty(errors);
+        await using var broker = await EmbeddedBroker.StartAsync();
+        await using var runtime = await GatewayRuntime.OpenAsync(site!, TimeProvider.System, NullLoggerFactory.Instance, default);
+        var started = TimeProvider.System.GetUtcNow().AddSeconds(-1);
+        using var host = await StartGatewayAsync(runtime, broker);
+        var reader = host.Services.GetServices<IHostedService>().OfType<AsciiLineService>().Single();
+        await Eventually.WaitFor(() => reader.LineOpens == 1, "the wind sensor's line to open");
+
+        using var sensor = SerialLines.Open(new SerialLineSettings(windLine.B, 4800, Parity.None));
+        foreach (var speed in new[] { 1.5, 2.5, 3.5 })
+            sensor.Write(System.Text.Encoding.ASCII.GetBytes(NmeaChecksum.Seal(FormattableString.Invariant($"$WIMWV,270,R,{speed},M,A")) + "\r\n"));
+        sensor.Write("$WIMWV,270,R,9.9,M,A*00\r\n"u8);
+        var windSpeed = new SignalId("roof-wind", "wind_speed");
+        await Eventually.WaitFor(() => reader.SamplesStored == 6, "three wind readings stored", seconds: 15);
+        await Eventually.WaitFor(() => Temperatures(runtime, started).Result.Count >= 1, "the spindle polled as before", seconds: 15);
+        await host.StopAsync();
+
+        var stored = await runtime.Store.ReadAsync(windSpeed, started, TimeProvider.System.GetUtcNow().AddMinutes(1), default);
+        Assert.Equal([1.5, 2.5, 3.5], stored.Select(s => s.Value));
+        Assert.Equal(1, reader.Counters.BadChecksum);
+        Assert.Single(host.Services.GetServices<IHostedService>().OfType<ModbusPollingService>());
     }
 
     public void Dispose() => dir.Dispose();

@@ -9,7 +9,8 @@ namespace ValueGuard.Cli.Commands;
 
 /// <summary>
 /// <c>valueguard probe serial --port PATH …</c>: commissioning of a Modbus RTU bus. <c>--scan</c> finds the slaves that
-/// answer, <c>--read</c> reads registers once, <c>--profile</c> reads a device profile's whole register map.
+/// answer, <c>--read</c> reads registers once, <c>--profile</c> reads a device profile's whole register map,
+/// <c>--listen --profile</c> reads an ASCII device's lines with its profile.
 /// </summary>
 internal static class ProbeSerialCommand
 {
@@ -36,12 +37,17 @@ internal static class ProbeSerialCommand
         byteOrder.AcceptOnlyFromAmong("big", "little");
         var profile = new Option<string?>("--profile") { Description = "Read every register of this device profile" };
         var profiles = new Option<string?>("--profiles") { Description = "Folder of device profiles (default: the shipped device-profiles)" };
+        var listen = new Option<bool>("--listen") { Description = "Read an ASCII device's lines with its --profile (transport ascii-line)" };
+        var listenFor = new Option<string>("--for") { Description = "With --listen: how long to listen", DefaultValueFactory = _ => "10s" };
+        var lines = new Option<int>("--lines") { Description = "With --listen: stop after this many decoded lines (0: listen the whole --for)", DefaultValueFactory = _ => 0 };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
 
-        var serial = new Command("serial", "Probe a Modbus RTU bus: scan for slaves, read registers, read a device profile's register map")
+        var dataBits = new Option<int>("--data-bits") { Description = "7 or 8", DefaultValueFactory = _ => 8 };
+        dataBits.AcceptOnlyFromAmong("7", "8");
+        var serial = new Command("serial", "Probe a serial line: scan a Modbus RTU bus for slaves, read registers, read a device profile's register map, or listen to an ASCII device")
         {
-            port, baud, parity, stopBits, timeout, retries, scan, from, to, slave, read, type, wordOrder, byteOrder, profile, profiles, format,
+            port, baud, parity, stopBits, dataBits, timeout, retries, scan, from, to, slave, read, type, wordOrder, byteOrder, profile, profiles, listen, listenFor, lines, format,
         };
         serial.SetAction(async (parse, ct) =>
         {
@@ -52,12 +58,23 @@ internal static class ProbeSerialCommand
             try
             {
                 line = new SerialLineSettings(parse.GetValue(port)!, parse.GetValue(baud), SiteModbusBuses.ParseParity(parse.GetValue(parity)!),
-                    parse.GetValue(stopBits) == 2 ? System.IO.Ports.StopBits.Two : System.IO.Ports.StopBits.One);
+                    parse.GetValue(stopBits) == 2 ? System.IO.Ports.StopBits.Two : System.IO.Ports.StopBits.One, parse.GetValue(dataBits));
                 line.Validate();
             }
             catch (ArgumentException e)
             {
                 return Usage(e.Message);
+            }
+            if (parse.GetValue(listen))
+            {
+                if (!DurationSyntax.TryParse(parse.GetValue(listenFor), out var during) || during <= TimeSpan.Zero)
+                    return Usage($"--for '{parse.GetValue(listenFor)}': {DurationSyntax.Hint}");
+                if (parse.GetValue(profile) is not { } asciiName) return Usage("--listen needs --profile NAME of a transport ascii-line profile");
+                var folder = parse.GetValue(profiles) ?? DefaultProfiles();
+                var found = LoadProfiles(folder);
+                if (found.FirstOrDefault(p => p.Name == asciiName && p.Ascii is not null) is not { } asciiProfile)
+                    return Usage($"--profile: no ascii-line profile '{asciiName}' in {folder} (known: {string.Join(", ", found.Where(p => p.Ascii is not null).Select(p => p.Name).Order(StringComparer.Ordinal))}); give the folder with --profiles");
+                return await new AsciiProbe(line, output).ListenAsync(asciiProfile, during, Math.Max(0, parse.GetValue(lines)), ct).ConfigureAwait(false);
             }
             var probe = new SerialProbe(line, answerTimeout, parse.GetValue(retries), output);
             if (parse.GetValue(scan))
@@ -81,6 +98,10 @@ internal static class ProbeSerialCommand
         });
         return new Command("probe", "Commissioning checks of field connections") { serial };
     }
+
+    private static List<Configuration.Profiles.DeviceProfile> LoadProfiles(string folder) => Directory.Exists(folder)
+        ? [.. Directory.EnumerateFiles(folder, "*.yaml").Select(Configuration.Profiles.DeviceProfileLoader.LoadFile).Select(r => r.Value).OfType<Configuration.Profiles.DeviceProfile>()]
+        : [];
 
     private static Endianness Order(string order) => order == "little" ? Endianness.Little : Endianness.Big;
 

@@ -142,6 +142,8 @@ internal sealed class SerialProbe(SerialLineSettings line, TimeSpan timeout, int
             }
             PlainConsole(output).Write(table);
         }
+        if (result.InvalidValues > 0)
+            output.WriteLine($"{result.InvalidValues} value(s) outside their register's valid limits are shown as '-' and would not be stored (a 4-20 mA loop at or beyond its NE 43 failure currents?)");
         foreach (var failure in result.Failures.DistinctBy(f => f.Message)) output.WriteLine(Explain(failure, slave, master.Counters));
         return result.Failures.Count == 0 ? 0 : 1;
     }

@@ -23,23 +23,30 @@ public static class DeviceProfileLoader
 
     private static DeviceProfile? Read(YamlMappingNode root, ErrorList errors)
     {
-        var r = new MappingReader(root, "profile", errors, "profile", "description", "source", "transport", "mqtt", "modbus", "max_gap", "signals");
+        var r = new MappingReader(root, "profile", errors, "profile", "description", "source", "transport", "mqtt", "modbus", "ascii", "max_gap", "signals");
         var name = r.String("profile", required: true);
         var transport = r.Scalar("transport", required: true);
-        if (transport is not null && transport.Value is not ("mqtt" or "modbus-rtu"))
-            errors.Add(transport, $"profile: transport '{transport.Value}' is not supported by this version", "use transport: mqtt or transport: modbus-rtu");
+        if (transport is not null && transport.Value is not ("mqtt" or "modbus-rtu" or "ascii-line"))
+            errors.Add(transport, $"profile: transport '{transport.Value}' is not supported by this version", "use transport: mqtt, modbus-rtu or ascii-line");
+        foreach (var section in (string[])["mqtt", "modbus", "ascii"])
+        {
+            var owner = section switch { "mqtt" => "mqtt", "modbus" => "modbus-rtu", _ => "ascii-line" };
+            if (transport?.Value is "mqtt" or "modbus-rtu" or "ascii-line" && transport.Value != owner && r.Get(section) is { } stray)
+                errors.Add(stray, $"profile: {section}: does not apply to transport {transport.Value}", $"remove the {section} section");
+        }
         var defaultGap = r.Duration("max_gap") ?? SignalSpec.DefaultMaxGap;
         var signals = new Dictionary<string, SignalMapping>(StringComparer.Ordinal);
         if (transport?.Value == "modbus-rtu")
         {
             // A Modbus register map names its signals itself; a separate signals: section would say it twice.
             if (r.Get("signals") is { } extra) errors.Add(extra, "profile: a modbus-rtu profile lists its signals under modbus.registers", "move each signal into a register line and remove signals:");
-            if (r.Get("mqtt") is { } mqttNode) errors.Add(mqttNode, "profile: mqtt: does not apply to transport modbus-rtu", "remove the mqtt section");
             var modbus = ModbusProfileReader.Read(r, defaultGap, signals);
             if (name is null || modbus is null) return null;
             return new DeviceProfile(name, r.String("description"), r.String("source"), null, signals, modbus);
         }
-        var mqtt = ReadMqtt(r, errors);
+        var ascii = transport?.Value == "ascii-line";
+        var asciiMapping = ascii ? AsciiProfileReader.Read(r) : null;
+        var mqtt = ascii ? null : ReadMqtt(r, errors);
         if (r.Mapping("signals", required: true) is { } signalMap)
         {
             foreach (var (keyNode, valueNode) in signalMap.Children)
@@ -50,10 +57,12 @@ public static class DeviceProfileLoader
                     errors.Add(valueNode, $"signal '{signalName}': expected a mapping like {{ field: temp_c, type: float }}");
                     continue;
                 }
-                if (ReadSignal(signalName, body, defaultGap, errors) is { } signal) signals[signalName] = signal;
+                if (ReadSignal(signalName, body, defaultGap, ascii, errors) is { } signal) signals[signalName] = signal;
             }
             if (signalMap.Children.Count == 0) errors.Add(signalMap, "profile: 'signals' is empty", "list at least one signal");
+            if (asciiMapping is not null) AsciiProfileReader.CheckFields(asciiMapping, signalMap, signals, errors);
         }
+        if (ascii) return name is null || asciiMapping is null ? null : new DeviceProfile(name, r.String("description"), r.String("source"), null, signals) { Ascii = asciiMapping };
         if (name is null || mqtt is null) return null;
         return new DeviceProfile(name, r.String("description"), r.String("source"), mqtt, signals);
     }
@@ -90,10 +99,12 @@ public static class DeviceProfileLoader
         return topic is null ? null : new MqttMapping(topic.Value!, timestamp);
     }
 
-    private static SignalMapping? ReadSignal(string name, YamlMappingNode body, TimeSpan defaultGap, ErrorList errors)
+    private static SignalMapping? ReadSignal(string name, YamlMappingNode body, TimeSpan defaultGap, bool ascii, ErrorList errors)
     {
-        var r = new MappingReader(body, $"signal '{name}'", errors, "field", "type", "unit", "max_gap", "scale", "offset");
-        var field = r.String("field", required: true);
+        string[] keys = ascii ? ["field", "type", "unit", "max_gap", "scale", "offset", "values"] : ["field", "type", "unit", "max_gap", "scale", "offset"];
+        var r = new MappingReader(body, $"signal '{name}'", errors, keys);
+        // An ASCII field defaults to the signal's own name: (?<weight>…) feeds the signal weight.
+        var field = ascii ? r.String("field") ?? name : r.String("field", required: true);
         var typeNode = r.Scalar("type", required: true);
         SignalKind? kind = typeNode?.Value switch
         {
@@ -110,7 +121,23 @@ public static class DeviceProfileLoader
         var gap = r.Duration("max_gap") ?? defaultGap;
         var scale = r.Number("scale") ?? 1;
         var offset = r.Number("offset") ?? 0;
+        var values = ascii ? ReadValues(r) : null;
         if (field is null || kind is null) return null;
-        return new SignalMapping(name, field, kind.Value, r.String("unit"), gap, scale, offset);
+        return new SignalMapping(name, field, kind.Value, r.String("unit"), gap, scale, offset) { Values = values };
+    }
+
+    /// <summary>A field's fixed texts and their numbers: <c>values: { S: 1, D: 0 }</c>.</summary>
+    private static Dictionary<string, double>? ReadValues(MappingReader signal)
+    {
+        if (signal.Mapping("values") is not { } map) return null;
+        var values = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var (key, value) in map.Children)
+        {
+            if (key is YamlScalarNode { Value: { } text } && value is YamlScalarNode { Value: { } number }
+                && double.TryParse(number, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
+                values[text] = parsed;
+            else signal.Errors.Add(value, $"{signal.What}: values maps each text the field may hold to a number", "write for example values: { S: 1, D: 0 }");
+        }
+        return values;
     }
 }

@@ -40,7 +40,7 @@ internal static class ModbusProfileReader
     private static ModbusRegisterMapping? ReadRegister(YamlMappingNode body, ErrorList errors, TimeSpan defaultGap, Dictionary<string, SignalMapping> signals)
     {
         var r = new MappingReader(body, "register", errors,
-            "signal", "table", "address", "type", "word_order", "byte_order", "bit", "scale", "offset", "kind", "unit", "max_gap");
+            "signal", "table", "address", "type", "word_order", "byte_order", "bit", "scale", "offset", "kind", "unit", "max_gap", "flag", "valid");
         var signalNode = r.Scalar("signal", required: true);
         var table = OneOf(r, "table", Tables, required: true);
         var address = Integer(r, "address", 0, 65535, required: true);
@@ -49,7 +49,11 @@ internal static class ModbusProfileReader
         var wordOrder = OneOf(r, "word_order", Orders) ?? "big";
         var byteOrder = OneOf(r, "byte_order", Orders) ?? "big";
         var bit = Integer(r, "bit", 0, 15);
-        var kindName = OneOf(r, "kind", Kinds) ?? (isBitTable || bit is not null ? "bool" : "float");
+        var flag = Limits(r, "flag", "at_most", "at_least");
+        var valid = Limits(r, "valid", "above", "below");
+        var kindName = OneOf(r, "kind", Kinds) ?? (isBitTable || bit is not null || flag is not null ? "bool" : "float");
+        if (flag is not null && valid is not null) errors.Add(r.Get("valid")!, "register: a flag is 0 or 1 for every raw value; valid does not apply to it", "put valid: on the register line that stores the value");
+        if (flag is not null && (r.Has("scale") || r.Has("offset"))) errors.Add(r.Get("flag")!, "register: a flag compares the raw value; scale and offset do not apply", "remove scale and offset, and give the limits in raw counts");
         var gap = r.Duration("max_gap") ?? defaultGap;
         var scale = r.Number("scale") ?? 1;
         var offset = r.Number("offset") ?? 0;
@@ -66,7 +70,26 @@ internal static class ModbusProfileReader
         }
         var kind = kindName switch { "bool" => SignalKind.Bool, "counter" => SignalKind.Counter, _ => SignalKind.Float };
         signals[signal] = new SignalMapping(signal, $"{table}:{address}", kind, r.String("unit"), gap, scale, offset);
-        return new ModbusRegisterMapping(signal, table, (ushort)address, type, wordOrder, byteOrder, bit, scale, offset);
+        return new ModbusRegisterMapping(signal, table, (ushort)address, type, wordOrder, byteOrder, bit, scale, offset) { Flag = flag, Valid = valid };
+    }
+
+    /// <summary>
+    /// <c>flag: { at_most: 3600, at_least: 21000 }</c> (1 when the raw value reaches a limit) or
+    /// <c>valid: { above: 3600, below: 21000 }</c> (stored only strictly between), in raw counts; at least one limit.
+    /// </summary>
+    private static RawLimits? Limits(MappingReader register, string key, string low, string high)
+    {
+        if (register.Mapping(key) is not { } node) return null;
+        var r = new MappingReader(node, key, register.Errors, low, high);
+        var (lo, hi) = (r.Number(low), r.Number(high));
+        if (!r.Has(low) && !r.Has(high))
+        {
+            r.Errors.Add(node, $"register: {key} needs {low}, {high} or both", $"write for example {key}: {{ {low}: 3600, {high}: 21000 }} in raw counts");
+            return null;
+        }
+        if (lo >= hi) r.Errors.Add(node, $"register: {key} {low} {lo} is not below {high} {hi}", $"give {low} the smaller raw value");
+        // Both read as one test: a flag is raised, and a value refused, when the raw value is at or beyond a limit.
+        return new RawLimits(lo, hi);
     }
 
     private static int Width(string type) => type switch

@@ -10,4 +10,11 @@ public sealed record SignalMapping(
     string? Unit,
     TimeSpan MaxGap,
     double Scale = 1,
-    double Offset = 0);
+    double Offset = 0)
+{
+    /// <summary>
+    /// ASCII devices: fixed texts a field may hold and the number each stands for (a balance's <c>S</c>table → 1,
+    /// <c>D</c>ynamic → 0); null when the field holds a number.
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? Values { get; init; }
+}

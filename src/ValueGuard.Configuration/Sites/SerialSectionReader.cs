@@ -20,7 +20,7 @@ internal static class SerialSectionReader
                 site.Errors.Add(item, "serial: each port is a mapping { port: /dev/serial/by-id/…, baud: 19200, parity: even }");
                 continue;
             }
-            var r = new MappingReader(map, "serial port", site.Errors, "port", "baud", "parity", "stop_bits", "gap", "timeout", "retries", "description");
+            var r = new MappingReader(map, "serial port", site.Errors, "port", "baud", "parity", "stop_bits", "data_bits", "gap", "timeout", "retries", "description");
             var port = r.String("port", required: true);
             var config = new SerialPortConfig(port ?? "");
             if (Integer(r, "baud", 1200, 921600) is { } baud)
@@ -34,6 +34,7 @@ internal static class SerialSectionReader
                 else r.Errors.Add(parity, $"serial port: parity '{parity.Value}' is not known", "use none, even or odd (Modbus RTU's default is even)");
             }
             if (Integer(r, "stop_bits", 1, 2) is { } stopBits) config = config with { StopBits = stopBits };
+            if (Integer(r, "data_bits", 7, 8) is { } dataBits) config = config with { DataBits = dataBits };
             if (Integer(r, "retries", 0, 10) is { } retries) config = config with { Retries = retries };
             if (r.Duration("gap") is { } gap) config = config with { Gap = gap };
             if (r.Duration("timeout") is { } timeout)

@@ -73,13 +73,23 @@ public static class SiteModelLoader
     private static void CheckTransport(SiteConfig site, DeviceConfig device, DeviceProfile profile, List<ConfigError> errors)
     {
         var at = device.Position;
-        if (profile.Modbus is not null && device.Port is null)
-            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' uses modbus-rtu profile '{profile.Name}' but names no serial port",
+        var kind = profile.Modbus is not null ? "modbus-rtu" : "ascii-line";
+        if (profile.IsSerial && device.Port is null)
+            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' uses {kind} profile '{profile.Name}' but names no serial port",
                 site.SerialPorts.Count == 0
                     ? "add a 'serial:' list with the port and write port: on the device"
                     : $"add port: to the device; known ports: {string.Join(", ", site.SerialPorts.Select(p => p.Port))}"));
-        if (profile.Modbus is null && (device.Port is not null || device.Slave is not null))
-            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' has port or slave, but its profile '{profile.Name}' is not a modbus-rtu profile",
-                "remove port: and slave:, or use a profile with transport: modbus-rtu"));
+        if (!profile.IsSerial && (device.Port is not null || device.Slave is not null))
+            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' has port or slave, but its profile '{profile.Name}' is not a serial profile",
+                "remove port: and slave:, or use a profile with transport: modbus-rtu or ascii-line"));
+        if (profile.Ascii is null || device.Port is null) return;
+        if (device.Slave is not null)
+            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' has a slave address, but its profile '{profile.Name}' is an ASCII line device",
+                "remove slave:; an ASCII device has no address"));
+        // An ASCII device talks whenever it likes: nothing else can share its line.
+        var others = site.Devices.Where(d => d.Port == device.Port && d.Id != device.Id).Select(d => d.Id).ToList();
+        if (others.Count > 0)
+            errors.Add(new ConfigError(site.File, at.Line, at.Column, $"device '{device.Id}' is an ASCII line device on {device.Port}, which also carries {string.Join(", ", others)}",
+                "give the ASCII device a serial port of its own"));
     }
 }

@@ -9,6 +9,7 @@ using ValueGuard.Gateway.EdgeModule;
 using ValueGuard.Core.Storage;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
+using ValueGuard.Ingest.Serial.Ascii;
 using ValueGuard.Ingest.Serial.Polling;
 
 namespace ValueGuard.Gateway.Hosting;
@@ -17,8 +18,8 @@ namespace ValueGuard.Gateway.Hosting;
 public static class GatewayServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds an opened runtime, one Modbus RTU poller per serial port that has devices, the evaluation loop, the
-    /// operator-action loop, the contract file watcher, and
+    /// Adds an opened runtime, one Modbus RTU poller per serial port that has Modbus devices, one reader per ASCII
+    /// line device, the evaluation loop, the operator-action loop, the contract file watcher, and
     /// MQTT ingest (to <paramref name="broker"/>) when the site has devices that publish over MQTT.
     /// <paramref name="password"/> comes from a file or the environment and is never logged.
     /// </summary>
@@ -40,12 +41,13 @@ public static class GatewayServiceCollectionExtensions
                 ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
                 Username = site.Site.Broker?.Username,
                 Password = password,
-            DeadLetterPath = Path.Combine(site.Site.DataDirectory, "dead-letter.jsonl"),
+                DeadLetterPath = Path.Combine(site.Site.DataDirectory, "dead-letter.jsonl"),
             });
             services.AddSingleton<MqttIngestService>();
             services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
         }
         services.AddModbusPolling(runtime);
+        services.AddAsciiLines(runtime);
         services.AddHostedService<EvaluationLoop>();
         services.AddHostedService<OperatorActionLoop>();
         services.AddSingleton<ContractReloader>();
@@ -73,6 +75,17 @@ public static class GatewayServiceCollectionExtensions
         {
             // Not AddHostedService: it registers one service per type, and every bus needs its own.
             services.AddSingleton<IHostedService>(sp => new ModbusPollingService(bus, runtime.Store,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        }
+        return services;
+    }
+
+    /// <summary>Adds a reader per ASCII line device of the site, writing to the runtime's store; nothing for a site without them.</summary>
+    public static IServiceCollection AddAsciiLines(this IServiceCollection services, GatewayRuntime runtime)
+    {
+        foreach (var line in SiteAsciiLines.From(runtime.Site))
+        {
+            services.AddSingleton<IHostedService>(sp => new AsciiLineService(line, runtime.Store,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         }
         return services;

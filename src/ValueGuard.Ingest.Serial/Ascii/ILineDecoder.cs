@@ -1,8 +1,8 @@
 namespace ValueGuard.Ingest.Serial.Ascii;
 
-/// <summary>Turns one line of text into named values, or says it does not match.</summary>
+/// <summary>Cuts one line of text into named fields, or says it does not match.</summary>
 public interface ILineDecoder
 {
-    /// <summary>Fills <paramref name="values"/> (signal name → value) and returns true when the line matches.</summary>
-    bool TryDecode(string line, List<KeyValuePair<string, double>> values);
+    /// <summary>Fills <paramref name="fields"/> (field name → its text) and returns true when the line matches.</summary>
+    bool TryDecode(string line, List<KeyValuePair<string, string>> fields);
 }

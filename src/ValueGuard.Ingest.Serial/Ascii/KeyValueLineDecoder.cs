@@ -1,26 +1,20 @@
-using System.Globalization;
-
 namespace ValueGuard.Ingest.Serial.Ascii;
 
 /// <summary>
-/// Reads lines of <c>key=value</c> pairs separated by commas, semicolons or spaces (<c>T=21.5,RUN=1</c>). The map
-/// names which keys become which signals; other keys are ignored. A line with none of the mapped keys does not match.
+/// Reads lines of <c>key=value</c> pairs separated by commas, semicolons, spaces or tabs (<c>T=21.5,RUN=1</c>); every
+/// pair becomes a field named by its key. A line without a single pair does not match.
 /// </summary>
-public sealed class KeyValueLineDecoder(IReadOnlyDictionary<string, string> signalsByKey) : ILineDecoder
+public sealed class KeyValueLineDecoder : ILineDecoder
 {
     private static readonly char[] Separators = [',', ';', ' ', '\t'];
 
-    public bool TryDecode(string line, List<KeyValuePair<string, double>> values)
+    public bool TryDecode(string line, List<KeyValuePair<string, string>> fields)
     {
-        var found = 0;
         foreach (var pair in line.Split(Separators, StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || !signalsByKey.TryGetValue(pair[..equals], out var signal)) continue;
-            if (!double.TryParse(pair.AsSpan(equals + 1), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)) return false;
-            values.Add(KeyValuePair.Create(signal, value));
-            found++;
+            if (equals > 0) fields.Add(KeyValuePair.Create(pair[..equals], pair[(equals + 1)..]));
         }
-        return found > 0;
+        return fields.Count > 0;
     }
 }

@@ -23,6 +23,13 @@ public sealed class LineFramer
     /// <summary>Lines dropped because no terminator came within the maximum length.</summary>
     public long Overlong { get; private set; }
 
+    /// <summary>Forgets a partly received line, for a line that was opened again: its rest will never come.</summary>
+    public void Reset()
+    {
+        length = 0;
+        skipping = false;
+    }
+
     /// <summary>Feeds bytes; <paramref name="onLine"/> gets every complete line without its terminator.</summary>
     public void Feed(ReadOnlySpan<byte> bytes, Action<ReadOnlySpan<byte>> onLine)
     {

@@ -29,6 +29,7 @@ public sealed class ModbusDevicePoller
     {
         var samples = new List<Sample>(device.Points.Count);
         var failures = new List<Exception>();
+        var invalid = 0;
         foreach (var block in plan)
         {
             try
@@ -36,13 +37,17 @@ public sealed class ModbusDevicePoller
                 var words = await master.ReadTableAsync(device.Slave, block.Table, block.Address, block.Count, cancellationToken).ConfigureAwait(false);
                 var at = time.GetUtcNow();
                 foreach (var point in block.Points)
-                    samples.Add(new Sample(new SignalId(device.Name, point.Signal), at, point.Decode(words.AsSpan(point.Address - block.Address, point.Width))));
+                {
+                    if (point.TryDecode(words.AsSpan(point.Address - block.Address, point.Width), out var value))
+                        samples.Add(new Sample(new SignalId(device.Name, point.Signal), at, value));
+                    else invalid++;
+                }
             }
             catch (Exception e) when (e is ModbusSlaveException or ModbusTimeoutException or ModbusSlaveUnavailableException)
             {
                 failures.Add(e);
             }
         }
-        return new PollResult(samples, failures);
+        return new PollResult(samples, failures, invalid);
     }
 }

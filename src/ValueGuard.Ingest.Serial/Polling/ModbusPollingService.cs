@@ -28,6 +28,8 @@ public sealed partial class ModbusPollingService : BackgroundService
     private long samplesStored;
     private long failedReads;
     private long opens;
+    private long invalidValues;
+    private readonly SerialPortTracker tracker;
 
     /// <summary>Polls through a master the caller opened and disposes.</summary>
     public ModbusPollingService(ModbusRtuMaster master, IReadOnlyList<ModbusDevicePoller> devices, ITimeSeriesStore store, TimeProvider time, ILogger<ModbusPollingService> log)
@@ -54,6 +56,7 @@ public sealed partial class ModbusPollingService : BackgroundService
         this.store = store;
         this.time = time;
         this.log = log;
+        tracker = new SerialPortTracker(portName, log);
     }
 
     public long Polls => Interlocked.Read(ref polls);
@@ -62,6 +65,9 @@ public sealed partial class ModbusPollingService : BackgroundService
 
     /// <summary>Reads that gave no samples: timeouts, exception responses, reads skipped while a slave was backed off.</summary>
     public long FailedReads => Interlocked.Read(ref failedReads);
+
+    /// <summary>Values read but refused by their register's valid limits (a broken 4–20 mA loop), never stored.</summary>
+    public long InvalidValues => Interlocked.Read(ref invalidValues);
 
     /// <summary>How often the serial line was opened (more than once after it went away).</summary>
     public long LineOpens => Interlocked.Read(ref opens);
@@ -80,13 +86,13 @@ public sealed partial class ModbusPollingService : BackgroundService
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
-                    LogLineUnavailable(portName, e.Message, delay);
+                    SerialLineLog.LineUnavailable(log, portName, e.Message, delay);
                     await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
                     delay = Next(delay);
                     continue;
                 }
                 Interlocked.Increment(ref opens);
-                LogLineOpened(portName, SerialPortPath.Resolve(portName) ?? portName, devices.Count);
+                tracker.Opened(devices.Count);
                 delay = minReopenDelay;
                 Exception? lost;
                 try
@@ -98,7 +104,7 @@ public sealed partial class ModbusPollingService : BackgroundService
                     if (ownsMaster) master.Dispose();
                 }
                 if (lost is null) return;
-                LogLineLost(portName, lost.Message, delay);
+                SerialLineLog.LineLost(log, portName, lost.Message, delay);
                 await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -139,6 +145,11 @@ public sealed partial class ModbusPollingService : BackgroundService
             {
                 var result = await device.PollAsync(master, time, ct).ConfigureAwait(false);
                 Interlocked.Increment(ref polls);
+                if (result.InvalidValues > 0)
+                {
+                    var refused = Interlocked.Add(ref invalidValues, result.InvalidValues);
+                    if (refused <= 10 || refused % 1000 == 0) LogValuesInvalid(device.Device.Name, device.Device.Slave, refused);
+                }
                 if (result.Failures.Count > 0)
                 {
                     var failed = Interlocked.Add(ref failedReads, result.Failures.Count);
@@ -173,19 +184,11 @@ public sealed partial class ModbusPollingService : BackgroundService
         Message = "Device {Device} (slave {Slave}): read failed: {Error}; {Count} failed reads so far")]
     private partial void LogReadFailed(string device, byte slave, string error, long count);
 
+    [LoggerMessage(EventId = 5108, EventName = "ModbusValueInvalid", Level = LogLevel.Warning,
+        Message = "Device {Device} (slave {Slave}): a value outside its register's valid limits was not stored; {Count} so far")]
+    private partial void LogValuesInvalid(string device, byte slave, long count);
+
     [LoggerMessage(EventId = 5102, EventName = "ModbusStoreFailed", Level = LogLevel.Error,
         Message = "Could not store {SampleCount} polled samples; they are lost: {Error}")]
     private partial void LogStoreFailed(int sampleCount, string error);
-
-    [LoggerMessage(EventId = 5103, EventName = "SerialLineOpened", Level = LogLevel.Information,
-        Message = "Serial line {Port} opened (device {Device}); polling {DeviceCount} device(s)")]
-    private partial void LogLineOpened(string port, string device, int deviceCount);
-
-    [LoggerMessage(EventId = 5104, EventName = "SerialLineUnavailable", Level = LogLevel.Warning,
-        Message = "Serial line {Port} cannot be opened: {Error}; trying again in {Delay}")]
-    private partial void LogLineUnavailable(string port, string error, TimeSpan delay);
-
-    [LoggerMessage(EventId = 5105, EventName = "SerialLineLost", Level = LogLevel.Warning,
-        Message = "Serial line {Port} went away: {Error}; opening it again in {Delay}")]
-    private partial void LogLineLost(string port, string error, TimeSpan delay);
 }

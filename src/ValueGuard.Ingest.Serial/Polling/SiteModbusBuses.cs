@@ -25,7 +25,7 @@ public static class SiteModbusBuses
     }
 
     public static SerialLineSettings LineSettings(SerialPortConfig port) =>
-        new(port.Port, port.Baud, ParseParity(port.Parity), port.StopBits == 2 ? StopBits.Two : StopBits.One);
+        new(port.Port, port.Baud, ParseParity(port.Parity), port.StopBits == 2 ? StopBits.Two : StopBits.One, port.DataBits);
 
     public static ModbusMasterOptions MasterOptions(SerialPortConfig port) =>
         new() { ResponseTimeout = port.Timeout, Retries = port.Retries, RequestGap = port.Gap };

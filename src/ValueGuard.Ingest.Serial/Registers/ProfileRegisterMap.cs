@@ -15,6 +15,8 @@ public static class ProfileRegisterMap
             BitIndex = r.Bit,
             Scale = r.Scale,
             Offset = r.Offset,
+            Flag = r.Flag,
+            Valid = r.Valid,
         }).ToList();
         return new ModbusDevice(deviceName, slave ?? modbus.Slave, points, modbus.Poll);
     }

@@ -1,9 +1,13 @@
+using ValueGuard.Configuration.Profiles;
+
 namespace ValueGuard.Ingest.Serial.Registers;
 
 /// <summary>
 /// One signal in a device's register map: where it lives, how its registers read as a number, and the linear
 /// conversion to engineering units (<c>raw * Scale + Offset</c>). <see cref="BitIndex"/> picks one bit (0 = least
-/// significant) out of a 16-bit register for status words.
+/// significant) out of a 16-bit register for status words. <see cref="Flag"/> makes the point 1 when the raw value
+/// reaches its limits and 0 otherwise (a 4–20 mA loop's NAMUR NE 43 failure band); <see cref="Valid"/> refuses raw
+/// values that reach its limits, so a broken loop's reading is never stored as a measurement.
 /// </summary>
 public sealed record RegisterPoint(string Signal, ModbusTable Table, ushort Address, RegisterType Type = RegisterType.UInt16)
 {
@@ -14,6 +18,10 @@ public sealed record RegisterPoint(string Signal, ModbusTable Table, ushort Addr
     public double Scale { get; init; } = 1;
 
     public double Offset { get; init; }
+
+    public RawLimits? Flag { get; init; }
+
+    public RawLimits? Valid { get; init; }
 
     public bool IsBitTable => Table is ModbusTable.Coil or ModbusTable.DiscreteInput;
 
@@ -33,10 +41,19 @@ public sealed record RegisterPoint(string Signal, ModbusTable Table, ushort Addr
         return null;
     }
 
-    /// <summary>The engineering value from the point's registers (or its bit).</summary>
+    /// <summary>The engineering value from the point's registers (or its bit), whether or not it is valid.</summary>
     public double Decode(ReadOnlySpan<ushort> words)
     {
-        var raw = BitIndex is { } bit ? (words[0] >> bit) & 1 : RegisterCodec.Decode(words, Type, Order);
-        return raw * Scale + Offset;
+        var raw = Raw(words);
+        return Flag is { } flag ? (flag.Reached(raw) ? 1 : 0) : raw * Scale + Offset;
     }
+
+    /// <summary>The engineering value, or false when the raw value reaches the limits of <see cref="Valid"/>.</summary>
+    public bool TryDecode(ReadOnlySpan<ushort> words, out double value)
+    {
+        value = Decode(words);
+        return Valid is not { } valid || !valid.Reached(Raw(words));
+    }
+
+    private double Raw(ReadOnlySpan<ushort> words) => BitIndex is { } bit ? (words[0] >> bit) & 1 : RegisterCodec.Decode(words, Type, Order);
 }

@@ -7,6 +7,23 @@ namespace ValueGuard.Ingest.Serial.Transport;
 /// </summary>
 public static class SerialPortPath
 {
+    /// <summary>
+    /// Whether the name survives re-enumeration: a udev link (<c>/dev/serial/by-id/…</c>, <c>by-path</c>, or a site's
+    /// own rule) rather than a kernel name such as <c>/dev/ttyUSB0</c>, which goes to whichever adapter came first.
+    /// </summary>
+    public static bool IsStable(string path)
+    {
+        if (path.StartsWith("/dev/serial/", StringComparison.Ordinal)) return true;
+        try
+        {
+            return new FileInfo(path).LinkTarget is not null;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The final target of <paramref name="path"/> when it is a symlink, the path itself otherwise, or null when it does not exist.</summary>
     public static string? Resolve(string path)
     {

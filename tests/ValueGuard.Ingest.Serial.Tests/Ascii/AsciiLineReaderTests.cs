@@ -57,8 +57,8 @@ public sealed class AsciiLineReaderTests
     [Fact]
     public void Bad_or_missing_checksums_are_counted_and_skipped()
     {
-        var decoder = new KeyValueLineDecoder(new Dictionary<string, string> { ["T"] = "temperature", ["RUN"] = "running" });
-        var reader = new AsciiLineReader("oven-3", new AsciiLineOptions { NmeaChecksum = true, Terminator = "\r\n" }, decoder);
+        var reader = new AsciiLineReader("oven-3", new AsciiLineOptions { NmeaChecksum = true, Terminator = "\r\n" }, new KeyValueLineDecoder(),
+            [new AsciiField("T", "temperature"), new AsciiField("RUN", "running")]);
         var good = NmeaChecksum.Seal("$T=180.5,RUN=1");
         var tampered = good.Replace("180.5", "181.5", StringComparison.Ordinal);
 
@@ -72,13 +72,50 @@ public sealed class AsciiLineReaderTests
     [Fact]
     public void Key_value_lines_ignore_unmapped_keys_and_reject_lines_without_mapped_ones()
     {
-        var decoder = new KeyValueLineDecoder(new Dictionary<string, string> { ["P"] = "pressure" });
-        var reader = new AsciiLineReader("pump", new AsciiLineOptions { Terminator = ";" }, decoder);
+        var reader = new AsciiLineReader("pump", new AsciiLineOptions { Terminator = ";" }, new KeyValueLineDecoder(), [new AsciiField("P", "pressure")]);
 
         var samples = reader.Feed("ID=7 P=2.5e1;ID=8;P=abc;"u8, At);
 
         Assert.Equal([25.0], samples.Select(s => s.Value));
         Assert.Equal(2, reader.Counters.Unmatched);
+    }
+
+    [Fact]
+    public void Fields_map_to_signals_with_fixed_texts_scale_and_offset()
+    {
+        var decoder = new RegexLineDecoder(@"^S (?<status>[SD]) +(?<weight>-?\d+(\.\d+)?) g$");
+        var reader = new AsciiLineReader("balance-1", new AsciiLineOptions { Terminator = "\r\n" }, decoder,
+            [new AsciiField("status", "stable") { Values = new Dictionary<string, double> { ["S"] = 1, ["D"] = 0 } },
+             new AsciiField("weight", "weight_kg") { Scale = 0.001 }]);
+
+        var samples = reader.Feed("S S     100.50 g\r\nS D    -12.00 g\r\nS +\r\nS X     1.00 g\r\n"u8, At);
+
+        Assert.Equal(["balance-1/stable=1", "balance-1/weight_kg=0.1005", "balance-1/stable=0", "balance-1/weight_kg=-0.012"],
+            samples.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Signal}={Math.Round(s.Value, 9)}")));
+        Assert.Equal(2, reader.Counters.Unmatched); // overload carries no weight; X is not a status the balance sends
+    }
+
+    [Fact]
+    public void A_field_whose_text_is_not_a_known_value_or_number_fails_its_line()
+    {
+        var reader = new AsciiLineReader("balance-1", new AsciiLineOptions(), new KeyValueLineDecoder(),
+            [new AsciiField("ST", "stable") { Values = new Dictionary<string, double> { ["S"] = 1 } }, new AsciiField("W", "weight")]);
+
+        var samples = reader.Feed("ST=S,W=1\nST=Q,W=2\nST=S,W=x\n"u8, At);
+
+        Assert.Equal([1.0, 1.0], samples.Select(s => s.Value));
+        Assert.Equal(2, reader.Counters.Unmatched);
+    }
+
+    [Fact]
+    public void Lines_completed_by_one_burst_get_successive_times_so_none_overwrites_another()
+    {
+        var reader = new AsciiLineReader("scale-1", new AsciiLineOptions(), Scale);
+
+        var first = reader.Feed("ST,GS,1kg\nST,GS,2kg\nST,GS,3kg\n"u8, At);
+        var late = reader.Feed("ST,GS,4kg\n"u8, At); // a clock that did not move between reads
+
+        Assert.Equal([At, At.AddTicks(1), At.AddTicks(2), At.AddTicks(3)], first.Concat(late).Select(s => s.Timestamp));
     }
 
     [Fact]
