@@ -4,6 +4,7 @@ using ValueGuard.Core.Contracts;
 using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Kpis;
+using ValueGuard.Core.Kpis.Incremental;
 using ValueGuard.Core.Signals;
 using ValueGuard.Core.Storage;
 using ValueGuard.Core.Verdicts;
@@ -40,10 +41,11 @@ public sealed partial class ClauseEvaluator
         IReadOnlyCollection<string> sinks,
         EscalationPolicy policy,
         TimeSpan allowedLateness,
-        ILogger<ClauseEvaluator> log)
+        ILogger<ClauseEvaluator> log,
+        BucketCache? buckets = null)
     {
         this.contracts = contracts;
-        calculator = new ClauseCalculator(store, catalog);
+        calculator = new ClauseCalculator(store, catalog, buckets);
         this.commitments = commitments;
         this.ledger = ledger;
         this.outbox = outbox;
