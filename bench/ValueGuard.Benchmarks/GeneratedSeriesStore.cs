@@ -40,9 +40,9 @@ internal sealed class GeneratedSeriesStore : ITimeSeriesStore
 
     public Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        var result = new List<Sample>();
         var first = Math.Max(0, (long)Math.Ceiling((from - start).TotalSeconds));
         var end = Math.Min((long)(historyEnd - start).TotalSeconds, (long)Math.Ceiling((to - start).TotalSeconds));
+        var result = new List<Sample>((int)Math.Max(0, end - first) + 64);
         for (var s = first; s < end; s++) result.Add(new Sample(signal, start.AddSeconds(s), valueAt(signal, s)));
         lock (gate)
         {

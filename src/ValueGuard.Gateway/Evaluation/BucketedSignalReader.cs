@@ -19,8 +19,8 @@ internal static class BucketedSignalReader
         EvaluationWindow window, IntervalSet excluded, CancellationToken ct)
     {
         var plan = BucketPlan.For(window, maxGap);
-        var head = await store.ReadAsync(signal, window.From - maxGap, plan.HeadEnd, ct).ConfigureAwait(false);
-        IReadOnlyList<Sample> tail = plan.TailStart < window.To ? await store.ReadAsync(signal, plan.TailStart - maxGap, window.To, ct).ConfigureAwait(false) : [];
+        var head = await ReadEdgeAsync(store, cache, signal, window.From - maxGap, plan.HeadEnd, ct).ConfigureAwait(false);
+        var tail = plan.TailStart < window.To ? await ReadEdgeAsync(store, cache, signal, plan.TailStart - maxGap, window.To, ct).ConfigureAwait(false) : [];
         var summaries = new BucketSummary[plan.BucketCount];
         var i = 0;
         while (i < summaries.Length)
@@ -44,6 +44,15 @@ internal static class BucketedSignalReader
             gone.Add(new ExcludedSamples(new TimeInterval(from, to), await store.ReadAsync(signal, from - maxGap, to, ct).ConfigureAwait(false)));
         }
         return new BucketedSignal(signal, maxGap, plan, head, summaries, tail, gone);
+    }
+
+    private static async Task<IReadOnlyList<Sample>> ReadEdgeAsync(ITimeSeriesStore store, BucketCache cache, SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        if (cache.TryGetRead(signal, from, to, out var known)) return known;
+        var version = cache.VersionOf(signal);
+        var samples = await store.ReadAsync(signal, from, to, ct).ConfigureAwait(false);
+        cache.PutRead(signal, from, to, version, samples);
+        return samples;
     }
 
     private static async Task SummariseAsync(ITimeSeriesStore store, BucketCache cache, SignalId signal, TimeSpan maxGap, long first, Memory<BucketSummary> into, CancellationToken ct)

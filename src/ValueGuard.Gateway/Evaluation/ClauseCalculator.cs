@@ -33,15 +33,21 @@ public sealed class ClauseCalculator
 
     public async Task<ClauseCalculation> CalculateAsync(Contract contract, Clause clause, DateTimeOffset at, CancellationToken ct)
     {
-        var inputs = clause.Kpi.InputsFrom(catalog).Distinct().ToList();
-        var firstSignal = clause.Window.StartRule.Anchor == WindowAnchor.FirstSignal ? await FirstSignalAsync(contract, clause, inputs, ct).ConfigureAwait(false) : null;
-        var timeline = contract.TimelineFor(firstSignal);
+        var timeline = await TimelineForAsync(contract, clause, ct).ConfigureAwait(false);
         if (clause.Window.Resolve(at, timeline) is not { } window) return new ClauseCalculation(timeline, null, null);
 
         var result = await ComputeOverAsync(contract, clause, window, ct).ConfigureAwait(false);
         var verdict = VerdictRules.Decide(clause, result);
         var forecast = verdict == Verdict.Met ? await BreachForecast.ForAsync(this, contract, clause, result, timeline, ct).ConfigureAwait(false) : null;
         return new ClauseCalculation(timeline, result, forecast is null ? verdict : Verdict.AtRisk) { Forecast = forecast };
+    }
+
+    /// <summary>What the clause's window is placed by: go-live, the contract's zone and, when the clause starts from it, the first signal.</summary>
+    public async Task<ContractTimeline> TimelineForAsync(Contract contract, Clause clause, CancellationToken ct)
+    {
+        var inputs = clause.Kpi.InputsFrom(catalog).Distinct().ToList();
+        var firstSignal = clause.Window.StartRule.Anchor == WindowAnchor.FirstSignal ? await FirstSignalAsync(contract, clause, inputs, ct).ConfigureAwait(false) : null;
+        return contract.TimelineFor(firstSignal);
     }
 
     /// <summary>The clause's KPI over a given window (a recorded one, when verifying evidence).</summary>

@@ -78,6 +78,7 @@ public sealed partial class ClauseEvaluator
         var definition = ClauseDefinition.Hash(contract, clause);
         var snapshot = await commitments.LoadAsync(contract.Id, clause.Id.Value, definition, ct).ConfigureAwait(false)
             ?? CommitmentSnapshot.Initial(at);
+        snapshot = await CloseFinishedPeriodsAsync(contract, clause, definition, snapshot, at, ct).ConfigureAwait(false);
         var calculation = await calculator.CalculateAsync(contract, clause, at, ct).ConfigureAwait(false);
         if (calculation is not { Result: { } result, Verdict: { } verdict }) return new ClauseStatus(contract, clause, at, null, null, snapshot);
         if (snapshot.IsClosed) return new ClauseStatus(contract, clause, at, result, verdict, snapshot);

@@ -22,6 +22,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
         db = new SqliteDatabase(path, Schema);
         AddColumnIfMissing("pending_trigger", "TEXT NULL");
         AddColumnIfMissing("pending_since", "INTEGER NULL");
+        AddColumnIfMissing("period_from", "INTEGER NULL");
     }
 
     /// <summary>Brings a state file written by an earlier version up to date, keeping its rows.</summary>
@@ -37,7 +38,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
         db.UseAsync(c =>
         {
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "SELECT definition, state, since, episode, level, last_escalation, pending_trigger, pending_since FROM commitments WHERE contract = $c AND clause = $k";
+            cmd.CommandText = "SELECT definition, state, since, episode, level, last_escalation, pending_trigger, pending_since, period_from FROM commitments WHERE contract = $c AND clause = $k";
             cmd.Parameters.AddWithValue("$c", contractId);
             cmd.Parameters.AddWithValue("$k", clauseId);
             using var r = cmd.ExecuteReader();
@@ -51,6 +52,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             {
                 PendingTrigger = r.IsDBNull(6) ? null : Enum.Parse<CommitmentTrigger>(r.GetString(6)),
                 PendingSince = r.IsDBNull(7) ? null : new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+                PeriodFrom = r.IsDBNull(8) ? null : new DateTimeOffset(r.GetInt64(8), TimeSpan.Zero),
             };
         }, cancellationToken);
 
@@ -59,10 +61,10 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = """
-                INSERT INTO commitments (contract, clause, definition, state, since, episode, level, last_escalation, pending_trigger, pending_since)
-                VALUES ($c, $k, $d, $s, $since, $e, $l, $le, $pt, $ps)
+                INSERT INTO commitments (contract, clause, definition, state, since, episode, level, last_escalation, pending_trigger, pending_since, period_from)
+                VALUES ($c, $k, $d, $s, $since, $e, $l, $le, $pt, $ps, $pf)
                 ON CONFLICT (contract, clause) DO UPDATE SET definition = $d, state = $s, since = $since,
-                  episode = $e, level = $l, last_escalation = $le, pending_trigger = $pt, pending_since = $ps
+                  episode = $e, level = $l, last_escalation = $le, pending_trigger = $pt, pending_since = $ps, period_from = $pf
                 """;
             cmd.Parameters.AddWithValue("$c", contractId);
             cmd.Parameters.AddWithValue("$k", clauseId);
@@ -74,6 +76,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             cmd.Parameters.AddWithValue("$le", (object?)snapshot.LastEscalationAt?.UtcTicks ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$pt", (object?)snapshot.PendingTrigger?.ToString() ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$ps", (object?)snapshot.PendingSince?.UtcTicks ?? DBNull.Value);
+            cmd.Parameters.AddWithValue("$pf", (object?)snapshot.PeriodFrom?.UtcTicks ?? DBNull.Value);
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 

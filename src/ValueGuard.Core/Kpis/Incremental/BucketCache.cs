@@ -10,7 +10,9 @@ namespace ValueGuard.Core.Kpis.Incremental;
 /// </summary>
 public sealed class BucketCache
 {
+    private const int MaxRecentReads = 1024;
     private readonly ConcurrentDictionary<SignalId, SignalBuckets> signals = new();
+    private readonly ConcurrentDictionary<(SignalId, long, long), (long Version, IReadOnlyList<Sample> Samples)> recentReads = new();
 
     /// <summary>How many bucket summaries are held.</summary>
     public int Count => signals.Values.Sum(s => s.Buckets.Count);
@@ -61,6 +63,25 @@ public sealed class BucketCache
             if (buckets.Version != version) return;
             buckets.Buckets[summary.Bucket] = summary;
         }
+    }
+
+    /// <summary>
+    /// A raw read of <c>[from, to)</c> made since the signal's last write: clauses over the same signal that end
+    /// at the same instant share their window's edge, and burn-rate windows share their clause's.
+    /// </summary>
+    public bool TryGetRead(SignalId signal, DateTimeOffset from, DateTimeOffset to, out IReadOnlyList<Sample> samples)
+    {
+        samples = [];
+        if (!recentReads.TryGetValue((signal, from.UtcTicks, to.UtcTicks), out var read) || read.Version != VersionOf(signal)) return false;
+        samples = read.Samples;
+        return true;
+    }
+
+    /// <summary>Keeps a raw read for <see cref="TryGetRead"/>; <paramref name="version"/> taken before the read, as for <see cref="Put"/>.</summary>
+    public void PutRead(SignalId signal, DateTimeOffset from, DateTimeOffset to, long version, IReadOnlyList<Sample> samples)
+    {
+        if (recentReads.Count >= MaxRecentReads) recentReads.Clear();
+        recentReads[(signal, from.UtcTicks, to.UtcTicks)] = (version, samples);
     }
 
     private sealed class SignalBuckets
