@@ -104,7 +104,7 @@ public static class BucketedKpi
 
     private static string Digest(EvaluationWindowInputs shell, IReadOnlyList<BucketedSignal> signals, bool heldInto) =>
         InputsDigest.Combine(shell.Window, signals.SelectMany(s =>
-            InputsDigest.ChunksOf(heldInto ? s.Head : [.. HeadSamples(s, heldInto)])
+            EdgeChunks.From(s.Head, heldInto ? DateTimeOffset.MinValue : s.Plan.Window.From)
                 .Concat(s.Buckets.Where(b => b.Chunk is not null).Select(b => b.Chunk!))
-                .Concat(InputsDigest.ChunksOf([.. TailSamples(s)]))));
+                .Concat(EdgeChunks.From(s.Tail, s.Plan.TailStart))));
 }
