@@ -16,7 +16,7 @@ namespace ValueGuard.Benchmarks;
 /// (129.6 million samples). Each iteration writes one new minute of data for every signal through the
 /// gateway's invalidating store, then re-evaluates every clause at the new instant with the gateway's
 /// calculator and its bucket cache (filled once in the setup, as the gateway's first round does).
-/// Clauses that share a signal and window are computed again each (nothing is shared between clauses).
+/// Clauses share only raw edge reads (and their digest chunks) made since the signal's last write.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10, invocationCount: 1)]
