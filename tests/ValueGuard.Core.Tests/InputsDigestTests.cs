@@ -15,16 +15,31 @@ public class InputsDigestTests
     /// <summary>The documented layout, written the plain way: the recorded digests must never change.</summary>
     private static string Reference(EvaluationWindow window, IEnumerable<IReadOnlyList<Sample>> lists)
     {
+        static void Int64(List<byte> to, long v) { var b = new byte[8]; BinaryPrimitives.WriteInt64BigEndian(b, v); to.AddRange(b); }
         var bytes = new List<byte>();
-        void Int64(long v) { var b = new byte[8]; BinaryPrimitives.WriteInt64BigEndian(b, v); bytes.AddRange(b); }
-        Int64(window.From.UtcTicks);
-        Int64(window.To.UtcTicks);
-        foreach (var s in lists.SelectMany(l => l))
+        Int64(bytes, window.From.UtcTicks);
+        Int64(bytes, window.To.UtcTicks);
+        foreach (var list in lists)
         {
-            bytes.AddRange(Encoding.UTF8.GetBytes(s.Signal.ToString()));
-            bytes.Add(0);
-            Int64(s.Timestamp.UtcTicks);
-            Int64(BitConverter.DoubleToInt64Bits(s.Value));
+            var i = 0;
+            while (i < list.Count)
+            {
+                var hourStart = list[i].Timestamp.UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour;
+                var chunk = new List<byte>();
+                var count = 0;
+                for (; i < list.Count && list[i].Timestamp.UtcTicks / TimeSpan.TicksPerHour * TimeSpan.TicksPerHour == hourStart; i++, count++)
+                {
+                    chunk.AddRange(Encoding.UTF8.GetBytes(list[i].Signal.ToString()));
+                    chunk.Add(0);
+                    Int64(chunk, list[i].Timestamp.UtcTicks);
+                    Int64(chunk, BitConverter.DoubleToInt64Bits(list[i].Value));
+                }
+                Int64(bytes, hourStart);
+                var n = new byte[4];
+                BinaryPrimitives.WriteInt32BigEndian(n, count);
+                bytes.AddRange(n);
+                bytes.AddRange(SHA256.HashData([.. chunk]));
+            }
         }
         return Convert.ToHexStringLower(SHA256.HashData([.. bytes]));
     }

@@ -104,6 +104,34 @@ public class WindowTests
         Assert.Equal((anchor, TimeSpan.FromHours(hours)), (start.Anchor, start.Offset));
     }
 
+    [Fact]
+    public void The_finished_calendar_periods_since_the_last_close_are_listed_oldest_first_in_local_time()
+    {
+        var day = new CalendarWindow(CalendarUnit.Day);
+        var timeline = new ContractTimeline(GoLive, Berlin);
+        var lastClosedUntil = new DateTimeOffset(2026, 3, 28, 23, 0, 0, TimeSpan.Zero); // Berlin midnight, 29 March
+
+        var periods = day.FinishedPeriods(lastClosedUntil, new DateTimeOffset(2026, 3, 31, 1, 0, 0, TimeSpan.Zero), timeline);
+
+        Assert.Equal(
+            [new EvaluationWindow(lastClosedUntil, new(2026, 3, 29, 22, 0, 0, TimeSpan.Zero)), new EvaluationWindow(new(2026, 3, 29, 22, 0, 0, TimeSpan.Zero), new(2026, 3, 30, 22, 0, 0, TimeSpan.Zero))],
+            periods);
+        Assert.Equal(TimeSpan.FromHours(23), periods[0].Length);
+    }
+
+    [Fact]
+    public void Without_a_last_close_only_the_latest_finished_period_is_listed_and_none_before_go_live()
+    {
+        var month = new CalendarWindow(CalendarUnit.Month);
+        var timeline = ContractTimeline.Utc(new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal([new EvaluationWindow(new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))],
+            month.FinishedPeriods(null, new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero), timeline));
+        Assert.Equal([new EvaluationWindow(new(2026, 1, 10, 0, 0, 0, TimeSpan.Zero), new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero)), new EvaluationWindow(new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero))],
+            month.FinishedPeriods(new DateTimeOffset(2026, 1, 10, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero), timeline));
+        Assert.Empty(month.FinishedPeriods(null, new DateTimeOffset(2026, 1, 31, 0, 0, 0, TimeSpan.Zero), timeline));
+    }
+
     [Theory]
     [InlineData("golive")]
     [InlineData("first_signal + 3 days")]

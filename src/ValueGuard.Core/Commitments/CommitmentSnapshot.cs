@@ -44,6 +44,12 @@ public sealed record CommitmentSnapshot(
 
     public bool IsFlapping => FlappingSince is not null;
 
+    /// <summary>
+    /// For a calendar clause, the start of the period this state belongs to; the periods that ended since are
+    /// closed before the next evaluation. Null for other windows (and for states saved before it was kept).
+    /// </summary>
+    public DateTimeOffset? PeriodFrom { get; init; }
+
     public bool IsClosed => State is CommitmentState.ClosedMet or CommitmentState.ClosedMissed;
 
     /// <summary>In a breach episode that has not recovered.</summary>

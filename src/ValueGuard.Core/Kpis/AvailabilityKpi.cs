@@ -14,12 +14,13 @@ public sealed record AvailabilityKpi(SignalId Signal, double UpValue) : KpiDefin
 
     public override bool HonoursExclusions => true;
 
-    public override KpiResult Compute(EvaluationWindowInputs inputs)
+    public override KpiResult Compute(EvaluationWindowInputs inputs) =>
+        ResultOf(StateTime.Measure(inputs, Signal, UpValue), inputs, InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
+
+    internal KpiResult ResultOf(StateTime time, EvaluationWindowInputs inputs, string digest)
     {
-        var time = StateTime.Measure(inputs, Signal, UpValue);
         var value = time.Known > TimeSpan.Zero ? time.InState / time.Known : double.NaN;
-        return new KpiResult(value, Unit, inputs.CoverageOf(time.Known), inputs.Window, time.SamplesUsed,
-            InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
+        return new KpiResult(value, Unit, inputs.CoverageOf(time.Known), inputs.Window, time.SamplesUsed, digest);
     }
 
     public override string DescribeMethod() =>

@@ -6,27 +6,17 @@ namespace ValueGuard.Core.Kpis;
 /// <summary>
 /// The increase of a monotonic counter in a window: the sum of increases between consecutive samples
 /// that end inside the window and are at most max gap apart (such a pair makes the time between them
-/// known). A counter that goes down was reset; its new value counts as the increase.
+/// known). A counter that goes down was reset; its new value counts as the increase. The increases are
+/// summed per one-hour bucket of <see cref="BucketGrid"/> first and the bucket sums then in time order,
+/// so a sum assembled from cached buckets is the same double as one computed from raw samples.
 /// </summary>
 public readonly record struct CounterIncrease(double Sum, TimeSpan Known, int SamplesUsed)
 {
     public static CounterIncrease Measure(IReadOnlyList<Sample> samples, EvaluationWindow window, TimeSpan maxGap)
     {
-        double sum = 0;
-        var known = TimeSpan.Zero;
-        var used = 0;
-        for (var i = 1; i < samples.Count; i++)
-        {
-            var previous = samples[i - 1];
-            var current = samples[i];
-            if (!window.Contains(current.Timestamp)) continue;
-            if (current.Timestamp - previous.Timestamp > maxGap) continue;
-            sum += current.Value >= previous.Value ? current.Value - previous.Value : current.Value;
-            used++;
-            var from = previous.Timestamp > window.From ? previous.Timestamp : window.From;
-            known += current.Timestamp - from;
-        }
-        return new CounterIncrease(sum, known, used);
+        var accumulator = new CounterAccumulator();
+        accumulator.AddPairs(samples, window.From, window.To, window.From, maxGap);
+        return accumulator.Result();
     }
 
     public static CounterIncrease Measure(EvaluationWindowInputs inputs, SignalId signal) =>

@@ -15,13 +15,14 @@ public sealed record CounterRatioKpi(SignalId Good, SignalId Total) : KpiDefinit
 
     public override IReadOnlyList<SignalId> Inputs => [Good, Total];
 
-    public override KpiResult Compute(EvaluationWindowInputs inputs)
+    public override KpiResult Compute(EvaluationWindowInputs inputs) =>
+        ResultOf(CounterIncrease.Measure(inputs, Good), CounterIncrease.Measure(inputs, Total), inputs,
+            InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Good), inputs.SamplesOf(Total)]));
+
+    internal KpiResult ResultOf(CounterIncrease good, CounterIncrease total, EvaluationWindowInputs inputs, string digest)
     {
-        var good = CounterIncrease.Measure(inputs, Good);
-        var total = CounterIncrease.Measure(inputs, Total);
         var value = total.Sum > 0 ? good.Sum / total.Sum : double.NaN;
         var coverage = inputs.CoverageOf(good.Known < total.Known ? good.Known : total.Known);
-        var digest = InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Good), inputs.SamplesOf(Total)]);
         return new KpiResult(value, Unit, coverage, inputs.Window, good.SamplesUsed + total.SamplesUsed, digest);
     }
 

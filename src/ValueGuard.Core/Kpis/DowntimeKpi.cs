@@ -14,12 +14,11 @@ public sealed record DowntimeKpi(SignalId Signal, double DownValue) : KpiDefinit
 
     public override bool HonoursExclusions => true;
 
-    public override KpiResult Compute(EvaluationWindowInputs inputs)
-    {
-        var time = StateTime.Measure(inputs, Signal, DownValue);
-        return new KpiResult(time.InState.TotalSeconds, Unit, inputs.CoverageOf(time.Known), inputs.Window, time.SamplesUsed,
-            InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
-    }
+    public override KpiResult Compute(EvaluationWindowInputs inputs) =>
+        ResultOf(StateTime.Measure(inputs, Signal, DownValue), inputs, InputsDigest.Compute(inputs.Window, [inputs.SamplesOf(Signal)]));
+
+    internal KpiResult ResultOf(StateTime time, EvaluationWindowInputs inputs, string digest) =>
+        new(time.InState.TotalSeconds, Unit, inputs.CoverageOf(time.Known), inputs.Window, time.SamplesUsed, digest);
 
     public override string DescribeMethod() =>
         $"sum of the known time {Signal} is down (= {DownValue}); unknown time is not counted as up and lowers coverage";

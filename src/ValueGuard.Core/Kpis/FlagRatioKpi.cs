@@ -19,8 +19,13 @@ public sealed record FlagRatioKpi(SignalId Success) : KpiDefinition
     public override KpiResult Compute(EvaluationWindowInputs inputs)
     {
         var events = inputs.SamplesOf(Success).Where(s => inputs.Window.Contains(s.Timestamp)).ToList();
-        var value = events.Count > 0 ? events.Count(s => s.Value != 0) / (double)events.Count : double.NaN;
-        return new KpiResult(value, Unit, events.Count > 0 ? 1 : 0, inputs.Window, events.Count, InputsDigest.Compute(inputs.Window, [events]));
+        return ResultOf(events.Count, events.Count(s => s.Value != 0), inputs, InputsDigest.Compute(inputs.Window, [events]));
+    }
+
+    internal KpiResult ResultOf(int count, int trueCount, EvaluationWindowInputs inputs, string digest)
+    {
+        var value = count > 0 ? trueCount / (double)count : double.NaN;
+        return new KpiResult(value, Unit, count > 0 ? 1 : 0, inputs.Window, count, digest);
     }
 
     public override string DescribeMethod() => $"share of the events of {Success} in the window that are true (one sample per event)";

@@ -25,6 +25,26 @@ public sealed record CalendarWindow(CalendarUnit Unit, WindowStart Starts) : Win
 
     public override DateTimeOffset? EndsAt(ContractTimeline timeline) => null;
 
+    /// <summary>
+    /// The periods to close: those that ended at or before <paramref name="until"/> and after
+    /// <paramref name="since"/> (oldest first; at most <paramref name="limit"/>, the latest ones), or only the
+    /// latest such period when <paramref name="since"/> is null. Each is clipped to the clause's start.
+    /// </summary>
+    public IReadOnlyList<EvaluationWindow> FinishedPeriods(DateTimeOffset? since, DateTimeOffset until, ContractTimeline timeline, int limit = 1000)
+    {
+        if (Starts.Resolve(timeline) is not { } start) return [];
+        var periods = new List<EvaluationWindow>();
+        var (from, to) = PeriodContaining(until.AddTicks(-1), timeline.Zone);
+        if (to > until) (from, to) = PeriodContaining(from.AddTicks(-1), timeline.Zone);
+        while (to > start && periods.Count < limit && (since is { } s ? to > s : periods.Count == 0))
+        {
+            periods.Add(new EvaluationWindow(from > start ? from : start, to));
+            (from, to) = PeriodContaining(from.AddTicks(-1), timeline.Zone);
+        }
+        periods.Reverse();
+        return periods;
+    }
+
     /// <summary>The UTC bounds of the calendar period containing <paramref name="instant"/>.</summary>
     public (DateTimeOffset From, DateTimeOffset To) PeriodContaining(DateTimeOffset instant, DateTimeZone zone)
     {

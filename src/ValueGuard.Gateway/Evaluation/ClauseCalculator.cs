@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ValueGuard.Core.Contracts;
 using ValueGuard.Core.Exclusions;
 using ValueGuard.Core.Kpis;
+using ValueGuard.Core.Kpis.Incremental;
 using ValueGuard.Core.Signals;
 using ValueGuard.Core.Storage;
 using ValueGuard.Core.Verdicts;
@@ -12,25 +13,27 @@ namespace ValueGuard.Gateway.Evaluation;
 /// <summary>
 /// Computes a clause at an instant from a store: places its window (go-live, first signal, calendar in
 /// the contract's zone), takes out its excluded time, reads exactly the samples it needs (including
-/// those held into the window) and returns the KPI result and verdict. No state, no side effects.
+/// those held into the window) and returns the KPI result and verdict. With a <see cref="BucketCache"/>,
+/// the KPI kinds <see cref="BucketedKpi"/> supports are assembled from cached one-hour buckets and the
+/// window's raw edges (the same result, digest included, as from scratch); otherwise no state, no side effects.
 /// </summary>
 public sealed class ClauseCalculator
 {
     private readonly ITimeSeriesStore store;
     private readonly ISignalCatalog catalog;
+    private readonly BucketCache? buckets;
     private readonly ConcurrentDictionary<(string, ClauseId), DateTimeOffset> firstSignals = new();
 
-    public ClauseCalculator(ITimeSeriesStore store, ISignalCatalog catalog)
+    public ClauseCalculator(ITimeSeriesStore store, ISignalCatalog catalog, BucketCache? buckets = null)
     {
         this.store = store;
         this.catalog = catalog;
+        this.buckets = buckets;
     }
 
     public async Task<ClauseCalculation> CalculateAsync(Contract contract, Clause clause, DateTimeOffset at, CancellationToken ct)
     {
-        var inputs = clause.Kpi.InputsFrom(catalog).Distinct().ToList();
-        var firstSignal = clause.Window.StartRule.Anchor == WindowAnchor.FirstSignal ? await FirstSignalAsync(contract, clause, inputs, ct).ConfigureAwait(false) : null;
-        var timeline = contract.TimelineFor(firstSignal);
+        var timeline = await TimelineForAsync(contract, clause, ct).ConfigureAwait(false);
         if (clause.Window.Resolve(at, timeline) is not { } window) return new ClauseCalculation(timeline, null, null);
 
         var result = await ComputeOverAsync(contract, clause, window, ct).ConfigureAwait(false);
@@ -39,18 +42,35 @@ public sealed class ClauseCalculator
         return new ClauseCalculation(timeline, result, forecast is null ? verdict : Verdict.AtRisk) { Forecast = forecast };
     }
 
+    /// <summary>What the clause's window is placed by: go-live, the contract's zone and, when the clause starts from it, the first signal.</summary>
+    public async Task<ContractTimeline> TimelineForAsync(Contract contract, Clause clause, CancellationToken ct)
+    {
+        var inputs = clause.Kpi.InputsFrom(catalog).Distinct().ToList();
+        var firstSignal = clause.Window.StartRule.Anchor == WindowAnchor.FirstSignal ? await FirstSignalAsync(contract, clause, inputs, ct).ConfigureAwait(false) : null;
+        return contract.TimelineFor(firstSignal);
+    }
+
     /// <summary>The clause's KPI over a given window (a recorded one, when verifying evidence).</summary>
     public async Task<KpiResult> ComputeOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct)
     {
+        var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
+        if (buckets is not null && BucketedKpi.Supports(clause.Kpi) && await ComputeFromBucketsAsync(clause.Kpi, window, excluded, buckets, ct).ConfigureAwait(false) is { } fast)
+            return fast;
         var samples = new Dictionary<SignalId, IReadOnlyList<Sample>>();
         foreach (var signal in clause.Kpi.InputsFrom(catalog).Distinct())
-        {
-            var maxGap = catalog.TryGet(signal, out var spec) ? spec.MaxGap : SignalSpec.DefaultMaxGap;
-            samples[signal] = await store.ReadAsync(signal, window.From - maxGap, window.To, ct).ConfigureAwait(false);
-        }
-        var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
+            samples[signal] = await store.ReadAsync(signal, window.From - MaxGapOf(signal), window.To, ct).ConfigureAwait(false);
         return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded));
     }
+
+    private async Task<KpiResult?> ComputeFromBucketsAsync(KpiDefinition kpi, EvaluationWindow window, IntervalSet excluded, BucketCache cache, CancellationToken ct)
+    {
+        var signals = new Dictionary<SignalId, BucketedSignal>();
+        foreach (var signal in kpi.InputsFrom(catalog).Distinct())
+            signals[signal] = await BucketedSignalReader.ReadAsync(store, cache, signal, MaxGapOf(signal), window, kpi.HonoursExclusions ? excluded : IntervalSet.Empty, ct).ConfigureAwait(false);
+        return BucketedKpi.TryCompute(kpi, new EvaluationWindowInputs(window, new Dictionary<SignalId, IReadOnlyList<Sample>>(), catalog, excluded), signals);
+    }
+
+    private TimeSpan MaxGapOf(SignalId signal) => catalog.TryGet(signal, out var spec) ? spec.MaxGap : SignalSpec.DefaultMaxGap;
 
     /// <summary>The first sample of any of the clause's signals; once seen it does not change, so it is cached.</summary>
     private async Task<DateTimeOffset?> FirstSignalAsync(Contract contract, Clause clause, IReadOnlyList<SignalId> inputs, CancellationToken ct)

@@ -4,6 +4,7 @@ using ValueGuard.Core.Contracts;
 using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Kpis;
+using ValueGuard.Core.Kpis.Incremental;
 using ValueGuard.Core.Signals;
 using ValueGuard.Core.Storage;
 using ValueGuard.Core.Verdicts;
@@ -41,10 +42,11 @@ public sealed partial class ClauseEvaluator : IDisposable
         IReadOnlyCollection<string> sinks,
         EscalationPolicy policy,
         TimeSpan allowedLateness,
-        ILogger<ClauseEvaluator> log)
+        ILogger<ClauseEvaluator> log,
+        BucketCache? buckets = null)
     {
         Contracts = contracts;
-        calculator = new ClauseCalculator(store, catalog);
+        calculator = new ClauseCalculator(store, catalog, buckets);
         this.commitments = commitments;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -131,6 +133,7 @@ public sealed partial class ClauseEvaluator : IDisposable
         var definition = ClauseDefinition.Hash(contract, clause);
         var snapshot = await commitments.LoadAsync(contract.Id, clause.Id.Value, definition, ct).ConfigureAwait(false)
             ?? CommitmentSnapshot.Initial(at);
+        snapshot = await CloseFinishedPeriodsAsync(contract, clause, definition, snapshot, at, ct).ConfigureAwait(false);
         var calculation = await calculator.CalculateAsync(contract, clause, at, ct).ConfigureAwait(false);
         if (calculation is not { Result: { } result, Verdict: { } computed }) return new ClauseStatus(contract, clause, at, null, null, snapshot);
         if (snapshot.IsClosed) return new ClauseStatus(contract, clause, at, result, computed, snapshot);

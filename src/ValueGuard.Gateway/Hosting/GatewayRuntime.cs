@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Core.Kpis.Incremental;
 using ValueGuard.Core.Storage;
 using ValueGuard.Escalation.Outbox;
 using ValueGuard.Escalation.Sinks;
@@ -27,11 +28,17 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 
     /// <summary>A runtime on the embedded store in the site's data folder.</summary>
     public GatewayRuntime(SiteModel site, TimeProvider clock, ILoggerFactory loggers)
-        : this(site, new EmbeddedTimeSeriesStore(new GatewayPaths(site.Site.DataDirectory).Samples), null, clock, loggers)
+        : this(site, new BucketCache(), null, clock, loggers)
     {
     }
 
-    private GatewayRuntime(SiteModel site, ITimeSeriesStore store, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
+    private GatewayRuntime(SiteModel site, BucketCache buckets, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
+        : this(site, new BucketInvalidatingStore(new EmbeddedTimeSeriesStore(new GatewayPaths(site.Site.DataDirectory).Samples), buckets), buckets, influxClient, clock, loggers)
+    {
+    }
+
+    // Every write into the store below must invalidate the evaluator's bucket summaries (a BucketInvalidatingStore does).
+    private GatewayRuntime(SiteModel site, ITimeSeriesStore store, BucketCache buckets, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
     {
         Site = site;
         Paths = new GatewayPaths(site.Site.DataDirectory);
@@ -45,7 +52,7 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         var sinks = site.Site.TicketSinks.Select(s => TicketSinkFactory.Create(s, http, TimeProvider.System)).ToList();
         Dispatcher = new EscalationDispatcher(Outbox, sinks, clock, loggers.CreateLogger<EscalationDispatcher>());
         Evaluator = new ClauseEvaluator(site.Contracts, site.Catalog, Store, Commitments, Ledger, Outbox, Dispatcher.SinkNames,
-            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>());
+            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>(), buckets);
         OperatorQueue = new SqliteOperatorActionQueue(Paths.OperatorActions);
         OperatorActions = new OperatorActions(Evaluator, Commitments, Ledger, OperatorQueue, clock, loggers.CreateLogger<OperatorActions>());
     }
@@ -71,8 +78,10 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         var influx = InfluxTimeSeriesStore.Create(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>());
         await influx.TryPrepareAsync(ct).ConfigureAwait(false);
         var spool = DiskSpool.Open(new SpoolOptions { Directory = paths.Spool }, clock);
-        var spooled = new SpooledTimeSeriesStore(spool, influx, new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>());
-        return new GatewayRuntime(site, spooled, client, clock, loggers) { spool = spool };
+        // The cache learns of a sample when it reaches InfluxDB (where the evaluator reads), not when it is spooled.
+        var buckets = new BucketCache();
+        var spooled = new SpooledTimeSeriesStore(spool, new BucketInvalidatingStore(influx, buckets), new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>());
+        return new GatewayRuntime(site, spooled, buckets, client, clock, loggers) { spool = spool };
     }
 
     /// <summary>

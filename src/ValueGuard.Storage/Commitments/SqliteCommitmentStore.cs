@@ -25,10 +25,10 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
         ("recent_changes", "TEXT NULL"), ("flapping_since", "INTEGER NULL"),
         ("last_verdict", "TEXT NULL"), ("last_verdict_since", "INTEGER NULL"),
         ("snoozed_until", "INTEGER NULL"), ("waived_until", "INTEGER NULL"), ("waived_from", "TEXT NULL"),
-        ("missed", "INTEGER NOT NULL DEFAULT 0"),
+        ("missed", "INTEGER NOT NULL DEFAULT 0"), ("period_from", "INTEGER NULL"),
     ];
 
-    private const string Columns = "definition, state, since, episode, level, last_escalation, pending_trigger, pending_since, recent_changes, flapping_since, last_verdict, last_verdict_since, snoozed_until, waived_until, waived_from, missed";
+    private const string Columns = "definition, state, since, episode, level, last_escalation, pending_trigger, pending_since, recent_changes, flapping_since, last_verdict, last_verdict_since, snoozed_until, waived_until, waived_from, missed, period_from";
 
     private readonly SqliteDatabase db;
 
@@ -102,6 +102,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             WaivedUntil = Instant(r, 15),
             WaivedFrom = r.IsDBNull(16) ? null : Enum.Parse<CommitmentState>(r.GetString(16)),
             Missed = r.GetInt64(17) != 0,
+            PeriodFrom = Instant(r, 18),
         };
         return new StoredCommitment(r.GetString(0), r.GetString(1), r.GetString(2), snapshot);
     }
@@ -114,11 +115,11 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             using var cmd = c.CreateCommand();
             cmd.CommandText = $"""
                 INSERT INTO commitments (contract, clause, {Columns})
-                VALUES ($c, $k, $d, $s, $since, $e, $l, $le, $pt, $ps, $rc, $fs, $lv, $lvs, $su, $wu, $wf, $m)
+                VALUES ($c, $k, $d, $s, $since, $e, $l, $le, $pt, $ps, $rc, $fs, $lv, $lvs, $su, $wu, $wf, $m, $pf)
                 ON CONFLICT (contract, clause) DO UPDATE SET definition = $d, state = $s, since = $since,
                   episode = $e, level = $l, last_escalation = $le, pending_trigger = $pt, pending_since = $ps,
                   recent_changes = $rc, flapping_since = $fs, last_verdict = $lv, last_verdict_since = $lvs,
-                  snoozed_until = $su, waived_until = $wu, waived_from = $wf, missed = $m
+                  snoozed_until = $su, waived_until = $wu, waived_from = $wf, missed = $m, period_from = $pf
                 """;
             cmd.Parameters.AddWithValue("$c", contractId);
             cmd.Parameters.AddWithValue("$k", clauseId);
@@ -138,6 +139,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             cmd.Parameters.AddWithValue("$wu", Ticks(snapshot.WaivedUntil));
             cmd.Parameters.AddWithValue("$wf", (object?)snapshot.WaivedFrom?.ToString() ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$m", snapshot.Missed ? 1 : 0);
+            cmd.Parameters.AddWithValue("$pf", Ticks(snapshot.PeriodFrom));
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 
