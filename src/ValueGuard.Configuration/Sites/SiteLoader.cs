@@ -105,7 +105,7 @@ public static class SiteLoader
     private static StoreConfig? ReadStore(MappingReader site, ErrorList errors, Func<string, string> resolve)
     {
         if (site.Mapping("store") is not { } node) return null;
-        var r = new MappingReader(node, "store", errors, "kind", "url", "database", "retention_policy", "username", "password_file", "token_file");
+        var r = new MappingReader(node, "store", errors, "kind", "url", "database", "retention_policy", "username", "password_file", "token_file", "spool");
         var kind = r.Scalar("kind", required: true);
         if (kind is null || kind.Value == "embedded") return null;
         if (kind.Value != "influxdb")
@@ -122,7 +122,8 @@ public static class SiteLoader
             return null;
         }
         string? File(string key) => r.String(key) is { } p ? resolve(p) : null;
-        return new StoreConfig(uri, database, r.String("retention_policy"), r.String("username"), File("password_file"), File("token_file"));
+        var spool = SpoolSectionReader.Read(r);
+        return new StoreConfig(uri, database, r.String("retention_policy"), r.String("username"), File("password_file"), File("token_file")) { Spool = spool };
     }
 
     private static BrokerConfig? ReadBroker(MappingReader site, ErrorList errors)

@@ -6,12 +6,14 @@ namespace ValueGuard.Core.Kpis;
 /// <summary>
 /// The increase of a monotonic counter in a window: the sum of increases between consecutive samples
 /// that end inside the window and are at most max gap apart (such a pair makes the time between them
-/// known). A counter that goes down was reset; its new value counts as the increase.
+/// known). A counter that goes down was reset; its new value counts as the increase. A pair that spans
+/// lost time (samples accepted and then dropped) counts neither its increase nor its time.
 /// </summary>
 public readonly record struct CounterIncrease(double Sum, TimeSpan Known, int SamplesUsed)
 {
-    public static CounterIncrease Measure(IReadOnlyList<Sample> samples, EvaluationWindow window, TimeSpan maxGap)
+    public static CounterIncrease Measure(IReadOnlyList<Sample> samples, EvaluationWindow window, TimeSpan maxGap, IntervalSet? lost = null)
     {
+        lost ??= IntervalSet.Empty;
         double sum = 0;
         var known = TimeSpan.Zero;
         var used = 0;
@@ -21,6 +23,7 @@ public readonly record struct CounterIncrease(double Sum, TimeSpan Known, int Sa
             var current = samples[i];
             if (!window.Contains(current.Timestamp)) continue;
             if (current.Timestamp - previous.Timestamp > maxGap) continue;
+            if (!lost.IsEmpty && (lost.Contains(current.Timestamp) || lost.Overlap(previous.Timestamp, current.Timestamp) > TimeSpan.Zero)) continue;
             sum += current.Value >= previous.Value ? current.Value - previous.Value : current.Value;
             used++;
             var from = previous.Timestamp > window.From ? previous.Timestamp : window.From;
@@ -30,5 +33,5 @@ public readonly record struct CounterIncrease(double Sum, TimeSpan Known, int Sa
     }
 
     public static CounterIncrease Measure(EvaluationWindowInputs inputs, SignalId signal) =>
-        Measure(inputs.SamplesOf(signal), inputs.Window, inputs.MaxGapOf(signal));
+        Measure(inputs.SamplesOf(signal), inputs.Window, inputs.MaxGapOf(signal), inputs.LostTimeOf(signal));
 }

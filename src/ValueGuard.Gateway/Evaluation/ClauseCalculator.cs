@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ValueGuard.Core.Contracts;
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Exclusions;
 using ValueGuard.Core.Kpis;
 using ValueGuard.Core.Signals;
@@ -12,16 +13,19 @@ namespace ValueGuard.Gateway.Evaluation;
 /// <summary>
 /// Computes a clause at an instant from a store: places its window (go-live, first signal, calendar in
 /// the contract's zone), takes out its excluded time, reads exactly the samples it needs (including
-/// those held into the window) and returns the KPI result and verdict. No state, no side effects.
+/// those held into the window) and returns the KPI result and verdict. Time whose samples were recorded as
+/// lost counts as unknown. No state, no side effects.
 /// </summary>
 public sealed class ClauseCalculator
 {
     private readonly ITimeSeriesStore store;
     private readonly ISignalCatalog catalog;
+    private readonly LostTime? lost;
     private readonly ConcurrentDictionary<(string, ClauseId), DateTimeOffset> firstSignals = new();
 
-    public ClauseCalculator(ITimeSeriesStore store, ISignalCatalog catalog)
+    public ClauseCalculator(ITimeSeriesStore store, ISignalCatalog catalog, LostTime? lost = null)
     {
+        this.lost = lost;
         this.store = store;
         this.catalog = catalog;
     }
@@ -49,7 +53,7 @@ public sealed class ClauseCalculator
             samples[signal] = await store.ReadAsync(signal, window.From - maxGap, window.To, ct).ConfigureAwait(false);
         }
         var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
-        return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded));
+        return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded, lost));
     }
 
     /// <summary>The first sample of any of the clause's signals; once seen it does not change, so it is cached.</summary>

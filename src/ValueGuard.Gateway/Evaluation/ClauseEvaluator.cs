@@ -40,10 +40,11 @@ public sealed partial class ClauseEvaluator
         IReadOnlyCollection<string> sinks,
         EscalationPolicy policy,
         TimeSpan allowedLateness,
-        ILogger<ClauseEvaluator> log)
+        ILogger<ClauseEvaluator> log,
+        LostTime? lostTime = null)
     {
         this.contracts = contracts;
-        calculator = new ClauseCalculator(store, catalog);
+        calculator = new ClauseCalculator(store, catalog, lostTime);
         this.commitments = commitments;
         this.ledger = ledger;
         this.outbox = outbox;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Storage;
 using ValueGuard.Escalation.Outbox;
 using ValueGuard.Escalation.Sinks;
@@ -15,35 +16,37 @@ namespace ValueGuard.Gateway.Hosting;
 /// <summary>
 /// The stores and services of one gateway, opened from a site: the time-series store (embedded, or
 /// InfluxDB behind the disk spool), commitment state, evidence ledger, escalation outbox with its
-/// sinks, and the clause evaluator.
+/// sinks, and the clause evaluator, which counts the lost time recorded in the ledger as unknown.
 /// </summary>
 public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 {
     private readonly IDisposable? influxClient;
     private DiskSpool? spool;
+    private SpooledTimeSeriesStore? spooled;
     private readonly HttpClient http = new();
 
     /// <summary>A runtime on the embedded store in the site's data folder.</summary>
     public GatewayRuntime(SiteModel site, TimeProvider clock, ILoggerFactory loggers)
-        : this(site, new EmbeddedTimeSeriesStore(new GatewayPaths(site.Site.DataDirectory).Samples), null, clock, loggers)
+        : this(site, OpenLedger(site), new EmbeddedTimeSeriesStore(new GatewayPaths(site.Site.DataDirectory).Samples), null, clock, loggers)
     {
     }
 
-    private GatewayRuntime(SiteModel site, ITimeSeriesStore store, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
+    private GatewayRuntime(SiteModel site, JsonlEvidenceLedger ledger, ITimeSeriesStore store, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers, LostTime? lostTime = null)
     {
         Site = site;
         Paths = new GatewayPaths(site.Site.DataDirectory);
-        Directory.CreateDirectory(Paths.DataDirectory);
         Store = store;
         this.influxClient = influxClient;
         Commitments = new SqliteCommitmentStore(Paths.Commitments);
-        Ledger = new JsonlEvidenceLedger(Paths.Ledger);
+        Ledger = ledger;
+        LostTime = lostTime ?? LostTimeLedger.Load(Paths.Ledger);
+        Clock = clock;
         Outbox = new EscalationOutbox(Paths.Outbox);
         // Signature timestamps are the transport's, checked against the receiver's wall clock, whatever clock evaluates.
         var sinks = site.Site.TicketSinks.Select(s => TicketSinkFactory.Create(s, http, TimeProvider.System)).ToList();
         Dispatcher = new EscalationDispatcher(Outbox, sinks, clock, loggers.CreateLogger<EscalationDispatcher>());
         Evaluator = new ClauseEvaluator(site.Contracts, site.Catalog, Store, Commitments, Ledger, Outbox, Dispatcher.SinkNames,
-            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>());
+            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>(), LostTime);
     }
 
     /// <summary>
@@ -64,9 +67,12 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
             Token = await ReadSecretAsync(config.TokenFile, ct).ConfigureAwait(false),
         }, clock, loggers.CreateLogger<InfluxDbClient>());
         var influx = await InfluxTimeSeriesStore.StartAsync(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>(), ct).ConfigureAwait(false);
-        var spool = DiskSpool.Open(new SpoolOptions { Directory = paths.Spool }, clock);
-        var spooled = new SpooledTimeSeriesStore(spool, influx, new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>());
-        return new GatewayRuntime(site, spooled, client, clock, loggers) { spool = spool };
+        var spool = DiskSpool.Open(SpoolOptionsFrom(config.Spool, paths.Spool), clock);
+        var ledger = OpenLedger(site);
+        var lostTime = LostTimeLedger.Load(paths.Ledger);
+        var spooled = new SpooledTimeSeriesStore(spool, influx, new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>(),
+            new LedgerDataLossRecorder(ledger, lostTime));
+        return new GatewayRuntime(site, ledger, spooled, client, clock, loggers, lostTime) { spool = spool, spooled = spooled };
     }
 
     /// <summary>
@@ -84,12 +90,43 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
                     "damaged spool bytes were cut at start; the samples in them never reached the store and count as unknown time"), ct).ConfigureAwait(false);
     }
 
+    /// <summary>The spool settings a site asks for, in <paramref name="directory"/>.</summary>
+    public static SpoolOptions SpoolOptionsFrom(SpoolConfig config, string directory)
+    {
+        SpoolFullPolicyNames.TryParse(config.WhenFull, out var policy);
+        return new SpoolOptions
+        {
+            Directory = directory,
+            MaxBytes = config.MaxBytes,
+            SegmentBytes = config.SegmentBytes,
+            MaxAge = config.MaxAge,
+            WhenFull = policy,
+            Fsync = config.Fsync == "interval" ? SpoolFsyncPolicy.Interval : SpoolFsyncPolicy.EveryBatch,
+            FsyncInterval = config.FsyncInterval,
+        };
+    }
+
+    private static JsonlEvidenceLedger OpenLedger(SiteModel site)
+    {
+        var paths = new GatewayPaths(site.Site.DataDirectory);
+        Directory.CreateDirectory(paths.DataDirectory);
+        return new JsonlEvidenceLedger(paths.Ledger);
+    }
+
     private static async Task<string?> ReadSecretAsync(string? file, CancellationToken ct) =>
         file is null ? null : (await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)).TrimEnd('\r', '\n');
 
     public SiteModel Site { get; }
 
     public GatewayPaths Paths { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>Time whose samples were accepted and then lost, per signal; evaluations count it as unknown.</summary>
+    public LostTime LostTime { get; }
+
+    /// <summary>The spool in front of InfluxDB, or null on the embedded store.</summary>
+    public SpooledTimeSeriesStore? Spool => spooled;
 
     public ITimeSeriesStore Store { get; }
 

@@ -18,8 +18,11 @@ internal sealed class SpoolSegment : IDisposable
     private FileStream? appender;
     private SafeFileHandle? reader;
 
-    private SpoolSegment(string path, long number, long length, List<(long, int)> records)
+    private readonly List<int> sampleCounts;
+
+    private SpoolSegment(string path, long number, long length, List<(long, int)> records, List<int> sampleCounts)
     {
+        this.sampleCounts = sampleCounts;
         Path = path;
         Number = number;
         Length = length;
@@ -34,6 +37,15 @@ internal sealed class SpoolSegment : IDisposable
 
     public int RecordCount => records.Count;
 
+    /// <summary>When the segment's last record was written: for a recovered segment, the file's last write.</summary>
+    public DateTimeOffset LastWrite { get; private set; }
+
+    /// <summary>Bytes a record takes in the file, header included.</summary>
+    public int RecordBytes(int index) => RecordHeaderBytes + records[index].Length;
+
+    /// <summary>Samples in a record: the count its payload starts with.</summary>
+    public int SampleCount(int index) => sampleCounts[index];
+
     public static string FileName(long number) => $"{number:D12}.spool";
 
     public static SpoolSegment Create(string directory, long number)
@@ -42,7 +54,7 @@ internal sealed class SpoolSegment : IDisposable
         var stream = new FileStream(path, Create(FileMode.CreateNew));
         stream.Write(Magic);
         stream.Flush(flushToDisk: true);
-        return new SpoolSegment(path, number, Magic.Length, []) { appender = stream };
+        return new SpoolSegment(path, number, Magic.Length, [], []) { appender = stream };
     }
 
     /// <summary>
@@ -77,11 +89,14 @@ internal sealed class SpoolSegment : IDisposable
             damagedRegions++;
             position = next;
         }
-        if (lostBytes == 0) return new SpoolSegment(path, number, data.Length, intact);
-        return Rewrite(path, number, data, intact);
+        var counts = intact.Select(r => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))).ToList();
+        var lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+        var segment = lostBytes == 0 ? new SpoolSegment(path, number, data.Length, intact, counts) : Rewrite(path, number, data, intact, counts);
+        segment.LastWrite = lastWrite;
+        return segment;
     }
 
-    public void Append(ReadOnlySpan<byte> payload, bool flushToDisk)
+    public void Append(ReadOnlySpan<byte> payload, int sampleCount, DateTimeOffset at, bool flushToDisk)
     {
         if (appender is null) throw new InvalidOperationException("This segment is closed for appending.");
         var header = new byte[RecordHeaderBytes];
@@ -91,6 +106,8 @@ internal sealed class SpoolSegment : IDisposable
         appender.Write(payload);
         appender.Flush(flushToDisk);
         records.Add((Length + RecordHeaderBytes, payload.Length));
+        sampleCounts.Add(sampleCount);
+        LastWrite = at;
         Length += RecordHeaderBytes + payload.Length;
     }
 
@@ -150,7 +167,7 @@ internal sealed class SpoolSegment : IDisposable
         return crc.GetCurrentHashAsUInt32();
     }
 
-    private static SpoolSegment Rewrite(string path, long number, byte[] data, List<(long Offset, int Length)> intact)
+    private static SpoolSegment Rewrite(string path, long number, byte[] data, List<(long Offset, int Length)> intact, List<int> counts)
     {
         var temporary = path + ".recovering";
         var kept = new List<(long, int)>(intact.Count);
@@ -165,7 +182,7 @@ internal sealed class SpoolSegment : IDisposable
             stream.Flush(flushToDisk: true);
         }
         File.Move(temporary, path, overwrite: true);
-        return new SpoolSegment(path, number, new FileInfo(path).Length, kept);
+        return new SpoolSegment(path, number, new FileInfo(path).Length, kept, counts);
     }
 
     private static FileStreamOptions Create(FileMode mode)
