@@ -10,6 +10,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     EvaluateCommand.Create(),
     DryRunCommand.Create(),
     StatesCommand.Create(),
+    StatusCommand.Create(),
     ProbeSerialCommand.Create(),
 };
 root.Options.Add(GlobalOptions.LogFormatOption);

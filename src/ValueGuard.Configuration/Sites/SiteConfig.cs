@@ -27,6 +27,9 @@ public sealed record SiteConfig(
     /// <summary>Where samples are stored; null means the embedded store in the data folder.</summary>
     public StoreConfig? Store { get; init; }
 
+    /// <summary>Where Prometheus metrics are served; null serves none (the status file and System.Diagnostics.Metrics are always there).</summary>
+    public MetricsConfig? Metrics { get; init; }
+
     /// <summary>The serial lines (RS-485 buses) the gateway polls Modbus RTU devices on.</summary>
     public IReadOnlyList<SerialPortConfig> SerialPorts { get; init; } = [];
 }

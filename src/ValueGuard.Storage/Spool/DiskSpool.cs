@@ -79,6 +79,33 @@ public sealed class DiskSpool : IDisposable
     }
 
     /// <summary>
+    /// Reads a spool folder without opening it for writing (a running gateway may own it): depth, bytes and
+    /// the oldest segment's last write. Rates and totals are zero; damaged bytes are skipped, not cut.
+    /// </summary>
+    public static SpoolHealth Inspect(SpoolOptions options, TimeProvider time)
+    {
+        long records = 0, samples = 0, bytes = 0;
+        DateTimeOffset? oldest = null;
+        var files = System.IO.Directory.Exists(options.Directory) ? System.IO.Directory.GetFiles(options.Directory, "*.spool").Order().ToList() : [];
+        foreach (var file in files)
+        {
+            try
+            {
+                var (r, s) = SpoolSegment.Count(file);
+                records += r;
+                samples += s;
+                bytes += new FileInfo(file).Length;
+                if (r > 0) oldest ??= new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
+            }
+            catch (FileNotFoundException)
+            {
+                // Forwarded and deleted while we looked.
+            }
+        }
+        return new SpoolHealth(time.GetUtcNow(), records, samples, bytes, options.MaxBytes, oldest, 0, 0, 0, 0, 0, 0, options.WhenFull, options.MaxAge);
+    }
+
+    /// <summary>
     /// Appends one batch as one record. When the task completes the batch is on disk (forced there with
     /// <see cref="SpoolFsyncPolicy.EveryBatch"/>). When the spool is full, <see cref="SpoolOptions.WhenFull"/>
     /// decides: throw <see cref="SpoolFullException"/>, drop this batch, or drop the oldest segment. Records

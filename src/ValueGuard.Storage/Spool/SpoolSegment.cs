@@ -64,6 +64,32 @@ internal sealed class SpoolSegment : IDisposable
     public static SpoolSegment Recover(string path, long number, out long lostBytes, out int damagedRegions)
     {
         var data = File.ReadAllBytes(path);
+        var intact = Walk(data, out lostBytes, out damagedRegions);
+        var counts = intact.Select(r => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))).ToList();
+        var lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+        var segment = lostBytes == 0 ? new SpoolSegment(path, number, data.Length, intact, counts) : Rewrite(path, number, data, intact, counts);
+        segment.LastWrite = lastWrite;
+        return segment;
+    }
+
+    /// <summary>Counts a segment's intact records and samples without changing the file (for status while a gateway may own it).</summary>
+    public static (int Records, long Samples) Count(string path)
+    {
+        var data = ReadShared(path);
+        var intact = Walk(data, out _, out _);
+        return (intact.Count, intact.Sum(r => (long)BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))));
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static List<(long Offset, int Length)> Walk(byte[] data, out long lostBytes, out int damagedRegions)
+    {
         var intact = new List<(long Offset, int Length)>();
         lostBytes = 0;
         damagedRegions = 0;
@@ -89,11 +115,7 @@ internal sealed class SpoolSegment : IDisposable
             damagedRegions++;
             position = next;
         }
-        var counts = intact.Select(r => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))).ToList();
-        var lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
-        var segment = lostBytes == 0 ? new SpoolSegment(path, number, data.Length, intact, counts) : Rewrite(path, number, data, intact, counts);
-        segment.LastWrite = lastWrite;
-        return segment;
+        return intact;
     }
 
     public void Append(ReadOnlySpan<byte> payload, int sampleCount, DateTimeOffset at, bool flushToDisk)
