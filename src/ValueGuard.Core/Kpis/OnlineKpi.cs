@@ -32,7 +32,8 @@ public sealed record OnlineKpi(IReadOnlyList<string> Devices, TimeSpan Heartbeat
         var counted = TimeSpan.Zero;
         foreach (var device in Devices)
         {
-            var lost = new IntervalSet(inputs.SignalsOfDevice(device).SelectMany(s => inputs.LostTimeOf(s).Intervals));
+            // A lost sample would have kept the device online for the heartbeat timeout after it.
+            var lost = new IntervalSet(inputs.SignalsOfDevice(device).SelectMany(s => inputs.LostTimeOf(s).Intervals).Select(i => i with { To = i.To + HeartbeatTimeout }));
             counted += inputs.CountedLength - inputs.CountedLostTime(lost);
             var heard = inputs.SignalsOfDevice(device).SelectMany(inputs.SamplesOf).Select(s => s.Timestamp).Order().ToList();
             lists.AddRange(inputs.SignalsOfDevice(device).Select(inputs.SamplesOf));
