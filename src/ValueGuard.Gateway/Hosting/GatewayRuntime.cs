@@ -56,7 +56,6 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
     public static async Task<GatewayRuntime> OpenAsync(SiteModel site, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         if (site.Site.Store is not { } config) return new GatewayRuntime(site, clock, loggers);
-        var paths = new GatewayPaths(site.Site.DataDirectory);
         var client = new InfluxDbClient(new InfluxDbOptions
         {
             BaseAddress = config.Url,
@@ -67,12 +66,22 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
             Token = await ReadSecretAsync(config.TokenFile, ct).ConfigureAwait(false),
         }, clock, loggers.CreateLogger<InfluxDbClient>());
         var influx = await InfluxTimeSeriesStore.StartAsync(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>(), ct).ConfigureAwait(false);
-        var spool = DiskSpool.Open(SpoolOptionsFrom(config.Spool, paths.Spool), clock);
+        return OverSpool(site, influx, clock, loggers, client);
+    }
+
+    /// <summary>
+    /// A runtime whose samples pass through the disk spool (settings from the site's <c>store.spool</c>) to
+    /// <paramref name="inner"/>; what the spool drops goes to the ledger and counts as lost time.
+    /// </summary>
+    public static GatewayRuntime OverSpool(SiteModel site, ITimeSeriesStore inner, TimeProvider clock, ILoggerFactory loggers, IDisposable? innerClient = null, SpooledStoreOptions? forwarding = null)
+    {
+        var paths = new GatewayPaths(site.Site.DataDirectory);
         var ledger = OpenLedger(site);
+        var spool = DiskSpool.Open(SpoolOptionsFrom(site.Site.Store?.Spool ?? new SpoolConfig(), paths.Spool), clock);
         var lostTime = LostTimeLedger.Load(paths.Ledger);
-        var spooled = new SpooledTimeSeriesStore(spool, influx, new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>(),
+        var spooled = new SpooledTimeSeriesStore(spool, inner, forwarding ?? new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>(),
             new LedgerDataLossRecorder(ledger, lostTime));
-        return new GatewayRuntime(site, ledger, spooled, client, clock, loggers, lostTime) { spool = spool, spooled = spooled };
+        return new GatewayRuntime(site, ledger, spooled, innerClient, clock, loggers, lostTime) { spool = spool, spooled = spooled };
     }
 
     /// <summary>
