@@ -5,7 +5,7 @@ namespace ValueGuard.Gateway.Status;
 /// <summary>
 /// Buffer health as <see cref="System.Diagnostics.Metrics"/> gauges (meter <c>ValueGuard.Gateway</c>): the
 /// same figures as the status file's spool section, from its latest reading. The drop counter lives in
-/// <c>ValueGuard.Storage</c> (<c>valueguard.spool.dropped_samples</c>).
+/// <c>ValueGuard.Storage</c> (<c>spool.dropped_samples</c>).
 /// </summary>
 public sealed class GatewayMetrics : IDisposable
 {
@@ -15,14 +15,14 @@ public sealed class GatewayMetrics : IDisposable
 
     public GatewayMetrics(SpoolStatusSection spool)
     {
-        Gauge("valueguard.spool.pending_records", "{record}", "Spooled batches not yet confirmed by the store", () => spool.Latest?.Health.PendingRecords);
-        Gauge("valueguard.spool.pending_samples", "{sample}", "Spooled samples not yet confirmed by the store", () => spool.Latest?.Health.PendingSamples);
-        Gauge("valueguard.spool.size_bytes", "By", "Bytes of all spool segment files", () => spool.Latest?.Health.SizeBytes);
-        Gauge("valueguard.spool.max_bytes", "By", "The spool's size limit", () => spool.Latest?.Health.MaxBytes);
-        Gauge("valueguard.spool.oldest_pending_age_seconds", "s", "How long the oldest unsent record has waited", () => spool.Latest?.Health.OldestPendingAge.TotalSeconds);
-        Gauge("valueguard.spool.ingest_samples_per_second", "{sample}/s", "Samples appended per second over the last minute", () => spool.Latest?.Rates.IngestSamplesPerSecond);
-        Gauge("valueguard.spool.drain_samples_per_second", "{sample}/s", "Samples confirmed by the store per second over the last minute", () => spool.Latest?.Rates.DrainSamplesPerSecond);
-        Gauge("valueguard.spool.time_until_full_seconds", "s", "Projected time until the spool is full at the current net growth (absent when not growing)", () => spool.Latest?.Rates.TimeUntilFull?.TotalSeconds);
+        Gauge("spool.pending_records", "{record}", "Spooled batches not yet confirmed by the store", () => spool.Latest?.Health.PendingRecords);
+        Gauge("spool.pending_samples", "{sample}", "Spooled samples not yet confirmed by the store", () => spool.Latest?.Health.PendingSamples);
+        Gauge("spool.size_bytes", "By", "Bytes of all spool segment files", () => spool.Latest?.Health.SizeBytes);
+        Gauge("spool.max_bytes", "By", "The spool's size limit", () => spool.Latest?.Health.MaxBytes);
+        Gauge("spool.oldest_pending_age_seconds", "s", "How long the oldest unsent record has waited", () => spool.Latest?.Health.OldestPendingAge.TotalSeconds);
+        Gauge("spool.ingest_samples_per_second", "{sample}/s", "Samples appended per second over the last minute", () => spool.Latest?.Rates.IngestSamplesPerSecond);
+        Gauge("spool.drain_samples_per_second", "{sample}/s", "Samples confirmed by the store per second over the last minute", () => spool.Latest?.Rates.DrainSamplesPerSecond);
+        Gauge("spool.time_until_full_seconds", "s", "Projected time until the spool is full at the current net growth (absent when not growing)", () => spool.Latest?.Rates.TimeUntilFull?.TotalSeconds);
     }
 
     public void Dispose() => meter.Dispose();

@@ -11,5 +11,5 @@ public static class SpoolInstruments
 
     /// <summary>Samples accepted into the spool and then dropped (tags: reason, policy).</summary>
     public static readonly Counter<long> DroppedSamples =
-        Meter.CreateCounter<long>("valueguard.spool.dropped_samples", "{sample}", "Samples accepted and then dropped by the spool's size or age limit");
+        Meter.CreateCounter<long>("spool.dropped_samples", "{sample}", "Samples accepted and then dropped by the spool's size or age limit");
 }
