@@ -41,7 +41,7 @@ internal static class StatusTable
         if (value is null) return "-";
         if (value is JsonObject obj) return obj.Count == 0 ? "-" : string.Join(", ", obj.Select(p => $"{p.Key}: {p.Value}"));
         if (value.GetValueKind() != JsonValueKind.Number) return value.ToString();
-        var n = value.GetValue<double>();
+        var n = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
         if (key.EndsWith("_bytes", StringComparison.Ordinal)) return Bytes(n);
         if (key.EndsWith("_bytes_per_second", StringComparison.Ordinal)) return Bytes(n) + "/s";
         if (key.EndsWith("_seconds", StringComparison.Ordinal)) return n < 1 ? n.ToString("0.###", CultureInfo.InvariantCulture) + "s" : DurationSyntax.Format(TimeSpan.FromSeconds(Math.Round(n)));
