@@ -11,7 +11,7 @@ namespace ValueGuard.Cli.Commands;
 /// </summary>
 internal static class StatusCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Command Create()
     {

@@ -4,8 +4,8 @@ namespace ValueGuard.Gateway.Status;
 
 /// <summary>
 /// Buffer health as <see cref="System.Diagnostics.Metrics"/> gauges (meter <c>ValueGuard.Gateway</c>): the
-/// same figures as the status file's spool section, from its latest reading. The drop counter lives in
-/// <c>ValueGuard.Storage</c> (<c>spool.dropped_samples</c>).
+/// same figures as the status file's spool section, from its latest reading, with the drop and refusal
+/// totals. <c>ValueGuard.Storage</c> counts drops too (<c>spool.dropped_samples</c>, tagged by reason and policy).
 /// </summary>
 public sealed class GatewayMetrics : IDisposable
 {
@@ -23,6 +23,10 @@ public sealed class GatewayMetrics : IDisposable
         Gauge("spool.ingest_samples_per_second", "{sample}/s", "Samples appended per second over the last minute", () => spool.Latest?.Rates.IngestSamplesPerSecond);
         Gauge("spool.drain_samples_per_second", "{sample}/s", "Samples confirmed by the store per second over the last minute", () => spool.Latest?.Rates.DrainSamplesPerSecond);
         Gauge("spool.time_until_full_seconds", "s", "Projected time until the spool is full at the current net growth (absent when not growing)", () => spool.Latest?.Rates.TimeUntilFull?.TotalSeconds);
+        meter.CreateObservableCounter("spool.dropped_samples", () => spool.Latest is { } r ? [new Measurement<long>(r.Health.DroppedSamples)] : Array.Empty<Measurement<long>>(),
+            "{sample}", "Samples accepted and then dropped by the spool's size or age limit since start");
+        meter.CreateObservableCounter("spool.refused_batches", () => spool.Latest is { } r ? [new Measurement<long>(r.Health.RefusedBatches)] : Array.Empty<Measurement<long>>(),
+            "{batch}", "Batches the full spool refused (refuse_new_writes: MQTT not acknowledged) since start");
     }
 
     public void Dispose() => meter.Dispose();

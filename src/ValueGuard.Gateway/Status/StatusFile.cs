@@ -11,7 +11,7 @@ public static class StatusFile
 {
     public const string FileName = "status.json";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string PathIn(string dataDirectory) => System.IO.Path.Combine(dataDirectory, FileName);
 

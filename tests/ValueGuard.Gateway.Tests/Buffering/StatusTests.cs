@@ -104,6 +104,7 @@ public sealed class StatusTests : IDisposable
 
             var line = text.Split('\n').First(l => l.StartsWith("valueguard_gateway_spool_pending_samples", StringComparison.Ordinal));
             Assert.EndsWith(" 42", line.TrimEnd());
+            Assert.Contains("\nvalueguard_gateway_spool_dropped_samples 0", text);
         }
         finally
         {
