@@ -17,6 +17,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     OperatorActionCommand.Create(ValueGuard.Core.Commitments.OperatorActionKind.Snooze),
     OperatorActionCommand.Create(ValueGuard.Core.Commitments.OperatorActionKind.Waive),
     ManifestCommand.Create(),
+    StatusCommand.Create(),
     ProbeSerialCommand.Create(),
 };
 root.Options.Add(GlobalOptions.LogFormatOption);

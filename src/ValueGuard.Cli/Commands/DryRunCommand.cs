@@ -47,7 +47,8 @@ internal static class DryRunCommand
         }
         var to = atText is null ? TimeProvider.System.GetUtcNow() : DateTimeOffset.Parse(atText, CultureInfo.InvariantCulture);
         using var store = new EmbeddedTimeSeriesStore(samples);
-        var events = await DryRun.RunAsync(model, store, to - last, to, step, ct).ConfigureAwait(false);
+        var lost = LostTimeLedger.Load(new GatewayPaths(model.Site.DataDirectory).Ledger);
+        var events = await DryRun.RunAsync(model, store, to - last, to, step, ct, lost).ConfigureAwait(false);
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors });
         console.Profile.Width = 160;

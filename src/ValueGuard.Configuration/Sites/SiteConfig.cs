@@ -27,6 +27,9 @@ public sealed record SiteConfig(
     /// <summary>Where samples are stored; null means the embedded store in the data folder.</summary>
     public StoreConfig? Store { get; init; }
 
+    /// <summary>Where Prometheus metrics are served; null serves none (the status file and System.Diagnostics.Metrics are always there).</summary>
+    public MetricsConfig? Metrics { get; init; }
+
     /// <summary>The serial lines (RS-485 buses) the gateway polls Modbus RTU devices on.</summary>
     public IReadOnlyList<SerialPortConfig> SerialPorts { get; init; } = [];
 }
@@ -35,7 +38,11 @@ public sealed record SiteConfig(
 /// An InfluxDB (v1 HTTP API; 1.8+, 2.x and 3.x through their v1 endpoints) behind the disk spool.
 /// Credentials come from files, never from the site file itself.
 /// </summary>
-public sealed record StoreConfig(Uri Url, string Database, string? RetentionPolicy, string? Username, string? PasswordFile, string? TokenFile);
+public sealed record StoreConfig(Uri Url, string Database, string? RetentionPolicy, string? Username, string? PasswordFile, string? TokenFile)
+{
+    /// <summary>The disk spool every sample passes through on its way to InfluxDB.</summary>
+    public SpoolConfig Spool { get; init; } = new();
+}
 
 /// <summary>
 /// A device on the site and the profile that decodes it. A device with a modbus-rtu profile names the serial

@@ -21,7 +21,7 @@ public static class SiteLoader
     {
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
-        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial");
+        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial", "metrics");
         var id = r.String("site", required: true);
         var broker = ReadBroker(r, errors);
         var dataDir = Resolve(r.String("data_dir") ?? "data");
@@ -67,8 +67,9 @@ public static class SiteLoader
         var every = r.Duration("evaluate_every") ?? TimeSpan.FromMinutes(1);
         var lateness = r.Duration("allowed_lateness");
         var store = ReadStore(r, errors, Resolve);
+        var metrics = ReadMetrics(r, errors);
         if (id is null) return null;
-        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts };
+        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
     }
 
@@ -105,7 +106,7 @@ public static class SiteLoader
     private static StoreConfig? ReadStore(MappingReader site, ErrorList errors, Func<string, string> resolve)
     {
         if (site.Mapping("store") is not { } node) return null;
-        var r = new MappingReader(node, "store", errors, "kind", "url", "database", "retention_policy", "username", "password_file", "token_file");
+        var r = new MappingReader(node, "store", errors, "kind", "url", "database", "retention_policy", "username", "password_file", "token_file", "spool");
         var kind = r.Scalar("kind", required: true);
         if (kind is null || kind.Value == "embedded") return null;
         if (kind.Value != "influxdb")
@@ -122,7 +123,24 @@ public static class SiteLoader
             return null;
         }
         string? File(string key) => r.String(key) is { } p ? resolve(p) : null;
-        return new StoreConfig(uri, database, r.String("retention_policy"), r.String("username"), File("password_file"), File("token_file"));
+        var spool = SpoolSectionReader.Read(r);
+        return new StoreConfig(uri, database, r.String("retention_policy"), r.String("username"), File("password_file"), File("token_file")) { Spool = spool };
+    }
+
+    private static MetricsConfig? ReadMetrics(MappingReader site, ErrorList errors)
+    {
+        if (site.Mapping("metrics") is not { } node) return null;
+        var r = new MappingReader(node, "metrics", errors, "listen");
+        if (r.Scalar("listen") is not { Value: { } listen } scalar) return new MetricsConfig(MetricsConfig.DefaultHost, MetricsConfig.DefaultPort);
+        var colon = listen.LastIndexOf(':');
+        var host = colon < 0 ? MetricsConfig.DefaultHost : listen[..colon];
+        var portText = colon < 0 ? listen : listen[(colon + 1)..];
+        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535 || host.Length == 0)
+        {
+            errors.Add(scalar, $"metrics: 'listen' value '{listen}' is not host:port", "write 127.0.0.1:9464 (loopback, the default host) or a port alone");
+            return null;
+        }
+        return new MetricsConfig(host, port);
     }
 
     private static BrokerConfig? ReadBroker(MappingReader site, ErrorList errors)

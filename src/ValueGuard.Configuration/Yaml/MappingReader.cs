@@ -98,6 +98,16 @@ public sealed class MappingReader
         return null;
     }
 
+    /// <summary>A size in bytes, written as a number or with KB, MB, GB (see <see cref="ByteSizeSyntax"/>).</summary>
+    public long? ByteSize(string key)
+    {
+        var scalar = Scalar(key, false);
+        if (scalar is null) return null;
+        if (ByteSizeSyntax.TryParse(scalar.Value, out var bytes)) return bytes;
+        Errors.Add(scalar, $"{What}: '{key}' value '{scalar.Value}' is not a size", ByteSizeSyntax.Hint);
+        return null;
+    }
+
     public Threshold? Threshold(string key, bool required = false)
     {
         var scalar = Scalar(key, required);

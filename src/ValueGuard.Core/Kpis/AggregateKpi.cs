@@ -21,7 +21,7 @@ public sealed record AggregateKpi(SignalId Signal, AggregateFunction Function) :
         var all = inputs.SamplesOf(Signal);
         var known = TimeSpan.Zero;
         double weighted = 0;
-        foreach (var segment in SampleAndHold.Segments(all, window, inputs.MaxGapOf(Signal)))
+        foreach (var segment in inputs.HeldSegmentsOf(Signal))
         {
             known += segment.Length;
             weighted += segment.Value * segment.Length.TotalSeconds;

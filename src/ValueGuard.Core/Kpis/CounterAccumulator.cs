@@ -1,4 +1,5 @@
 using ValueGuard.Core.Signals;
+using ValueGuard.Core.Windows;
 
 namespace ValueGuard.Core.Kpis;
 
@@ -17,15 +18,18 @@ internal sealed class CounterAccumulator
     /// <summary>
     /// Adds the pairs whose later sample lies in <c>[from, to)</c>; <paramref name="samples"/> holds every
     /// sample from <c>from - maxGap</c> on. Known time is counted from <paramref name="clipFrom"/> (the window start) at the earliest.
+    /// A pair that touches <paramref name="lost"/> time counts neither its increase nor its time.
     /// </summary>
-    public void AddPairs(IReadOnlyList<Sample> samples, DateTimeOffset from, DateTimeOffset to, DateTimeOffset clipFrom, TimeSpan maxGap)
+    public void AddPairs(IReadOnlyList<Sample> samples, DateTimeOffset from, DateTimeOffset to, DateTimeOffset clipFrom, TimeSpan maxGap, IntervalSet? lost = null)
     {
+        lost ??= IntervalSet.Empty;
         for (var i = 1; i < samples.Count; i++)
         {
             var previous = samples[i - 1];
             var current = samples[i];
             if (current.Timestamp < from || current.Timestamp >= to) continue;
             if (current.Timestamp - previous.Timestamp > maxGap) continue;
+            if (!lost.IsEmpty && (lost.Contains(current.Timestamp) || lost.Overlap(previous.Timestamp, current.Timestamp) > TimeSpan.Zero)) continue;
             var index = BucketGrid.IndexOf(current.Timestamp);
             if (index != bucket) Flush(index);
             bucketSum += current.Value >= previous.Value ? current.Value - previous.Value : current.Value;

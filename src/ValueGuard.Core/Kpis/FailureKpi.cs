@@ -33,7 +33,7 @@ public sealed record FailureKpi(SignalId Signal, double DownValue, FailureMeasur
         var used = 0;
         bool? wasDown = null;
         var lastEnd = DateTimeOffset.MinValue;
-        foreach (var segment in SampleAndHold.Segments(samples, inputs.Window, inputs.MaxGapOf(Signal)))
+        foreach (var segment in inputs.HeldSegmentsOf(Signal))
         {
             used++;
             var counted = segment.Length - inputs.Excluded.Overlap(segment.From, segment.To);

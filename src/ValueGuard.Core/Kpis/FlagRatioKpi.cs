@@ -5,8 +5,8 @@ namespace ValueGuard.Core.Kpis;
 
 /// <summary>
 /// Success rate from per-event flags: the share of the samples of <see cref="Success"/> in the window
-/// that are true. Events are not held over time; coverage is 1 when the window holds any event and 0
-/// when it holds none (no events, no verdict).
+/// that are true. Events are not held over time; coverage is 0 when the window holds no event (no events,
+/// no verdict), else the share of the counted window whose events were not lost.
 /// </summary>
 public sealed record FlagRatioKpi(SignalId Success) : KpiDefinition
 {
@@ -25,7 +25,9 @@ public sealed record FlagRatioKpi(SignalId Success) : KpiDefinition
     internal KpiResult ResultOf(int count, int trueCount, EvaluationWindowInputs inputs, string digest)
     {
         var value = count > 0 ? trueCount / (double)count : double.NaN;
-        return new KpiResult(value, Unit, count > 0 ? 1 : 0, inputs.Window, count, digest);
+        // Lost time lowers coverage: events in it may have been dropped.
+        var notLost = inputs.CountedLength - inputs.CountedLostTime(inputs.LostTimeOf(Success));
+        return new KpiResult(value, Unit, count > 0 ? inputs.CoverageOf(notLost) : 0, inputs.Window, count, digest);
     }
 
     public override string DescribeMethod() => $"share of the events of {Success} in the window that are true (one sample per event)";

@@ -13,7 +13,7 @@ public readonly record struct StateTime(TimeSpan Known, TimeSpan InState, int Sa
         var known = TimeSpan.Zero;
         var inState = TimeSpan.Zero;
         var used = 0;
-        foreach (var segment in SampleAndHold.Segments(inputs.SamplesOf(signal), inputs.Window, inputs.MaxGapOf(signal)))
+        foreach (var segment in inputs.HeldSegmentsOf(signal))
         {
             used++;
             var counted = segment.Length - inputs.Excluded.Overlap(segment.From, segment.To);

@@ -46,6 +46,14 @@ public sealed class IntervalSet
         return i < intervals.Length && intervals[i].From <= instant;
     }
 
+    /// <summary>The start of the first interval that begins after <paramref name="instant"/>, or null.</summary>
+    public DateTimeOffset? NextStartAfter(DateTimeOffset instant)
+    {
+        for (var i = FirstEndingAfter(instant); i < intervals.Length; i++)
+            if (intervals[i].From > instant) return intervals[i].From;
+        return null;
+    }
+
     private int FirstEndingAfter(DateTimeOffset instant)
     {
         int lo = 0, hi = intervals.Length;

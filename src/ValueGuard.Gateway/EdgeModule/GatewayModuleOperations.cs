@@ -18,7 +18,7 @@ public sealed class GatewayModuleOperations(GatewayRuntime runtime, TimeProvider
     {
         var clauses = await SummariesAsync(ct).ConfigureAwait(false);
         var buffer = new BufferHealth(runtime.Site.Site.Store is null ? "embedded" : "influxdb",
-            runtime.Spool?.PendingRecords ?? 0, runtime.Spool?.SizeBytes ?? 0);
+            runtime.Spool?.PendingRecords ?? 0, runtime.Spool?.Health.SizeBytes ?? 0);
         return new GatewayStatus(clock.GetUtcNow(), clauses, buffer);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using ValueGuard.Core.Contracts;
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Exclusions;
 using ValueGuard.Core.Kpis;
 using ValueGuard.Core.Kpis.Incremental;
@@ -13,19 +14,22 @@ namespace ValueGuard.Gateway.Evaluation;
 /// <summary>
 /// Computes a clause at an instant from a store: places its window (go-live, first signal, calendar in
 /// the contract's zone), takes out its excluded time, reads exactly the samples it needs (including
-/// those held into the window) and returns the KPI result and verdict. With a <see cref="BucketCache"/>,
-/// the KPI kinds <see cref="BucketedKpi"/> supports are assembled from cached one-hour buckets and the
-/// window's raw edges (the same result, digest included, as from scratch); otherwise no state, no side effects.
+/// those held into the window) and returns the KPI result and verdict. Time whose samples were recorded as
+/// lost counts as unknown. With a <see cref="BucketCache"/>, the KPI kinds <see cref="BucketedKpi"/> supports
+/// are assembled from cached one-hour buckets and the window's raw edges (the same result, digest included, as
+/// from scratch) unless lost time touches the window, which is computed from scratch.
 /// </summary>
 public sealed class ClauseCalculator
 {
     private readonly ITimeSeriesStore store;
     private readonly ISignalCatalog catalog;
     private readonly BucketCache? buckets;
+    private readonly LostTime? lost;
     private readonly ConcurrentDictionary<(string, ClauseId), DateTimeOffset> firstSignals = new();
 
-    public ClauseCalculator(ITimeSeriesStore store, ISignalCatalog catalog, BucketCache? buckets = null)
+    public ClauseCalculator(ITimeSeriesStore store, ISignalCatalog catalog, BucketCache? buckets = null, LostTime? lost = null)
     {
+        this.lost = lost;
         this.store = store;
         this.catalog = catalog;
         this.buckets = buckets;
@@ -54,12 +58,12 @@ public sealed class ClauseCalculator
     public async Task<KpiResult> ComputeOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct)
     {
         var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
-        if (buckets is not null && BucketedKpi.Supports(clause.Kpi) && await ComputeFromBucketsAsync(clause.Kpi, window, excluded, buckets, ct).ConfigureAwait(false) is { } fast)
+        if (buckets is not null && BucketedKpi.Supports(clause.Kpi) && !LostTimeTouches(clause.Kpi, window) && await ComputeFromBucketsAsync(clause.Kpi, window, excluded, buckets, ct).ConfigureAwait(false) is { } fast)
             return fast;
         var samples = new Dictionary<SignalId, IReadOnlyList<Sample>>();
         foreach (var signal in clause.Kpi.InputsFrom(catalog).Distinct())
             samples[signal] = await store.ReadAsync(signal, window.From - MaxGapOf(signal), window.To, ct).ConfigureAwait(false);
-        return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded));
+        return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded, lost));
     }
 
     private async Task<KpiResult?> ComputeFromBucketsAsync(KpiDefinition kpi, EvaluationWindow window, IntervalSet excluded, BucketCache cache, CancellationToken ct)
@@ -69,6 +73,10 @@ public sealed class ClauseCalculator
             signals[signal] = await BucketedSignalReader.ReadAsync(store, cache, signal, MaxGapOf(signal), window, kpi.HonoursExclusions ? excluded : IntervalSet.Empty, ct).ConfigureAwait(false);
         return BucketedKpi.TryCompute(kpi, new EvaluationWindowInputs(window, new Dictionary<SignalId, IReadOnlyList<Sample>>(), catalog, excluded), signals);
     }
+
+    /// <summary>Buckets know nothing of lost time, so a window that any input lost samples in is computed from scratch.</summary>
+    private bool LostTimeTouches(KpiDefinition kpi, EvaluationWindow window) =>
+        lost is { IsEmpty: false } && kpi.InputsFrom(catalog).Any(signal => lost.Of(signal).Overlap(window.From - MaxGapOf(signal), window.To) > TimeSpan.Zero);
 
     private TimeSpan MaxGapOf(SignalId signal) => catalog.TryGet(signal, out var spec) ? spec.MaxGap : SignalSpec.DefaultMaxGap;
 

@@ -43,10 +43,11 @@ public sealed partial class ClauseEvaluator : IDisposable
         EscalationPolicy policy,
         TimeSpan allowedLateness,
         ILogger<ClauseEvaluator> log,
-        BucketCache? buckets = null)
+        BucketCache? buckets = null,
+        LostTime? lostTime = null)
     {
         Contracts = contracts;
-        calculator = new ClauseCalculator(store, catalog, buckets);
+        calculator = new ClauseCalculator(store, catalog, buckets, lostTime);
         this.commitments = commitments;
         this.ledger = ledger;
         this.outbox = outbox;

@@ -1,6 +1,7 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Escalation;
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Storage;
 using ValueGuard.Core.Verdicts;
 
@@ -12,10 +13,10 @@ namespace ValueGuard.Gateway.Evaluation;
 /// </summary>
 public static class DryRun
 {
-    public static async Task<IReadOnlyList<DryRunEvent>> RunAsync(SiteModel site, ITimeSeriesStore store, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken ct)
+    public static async Task<IReadOnlyList<DryRunEvent>> RunAsync(SiteModel site, ITimeSeriesStore store, DateTimeOffset from, DateTimeOffset to, TimeSpan step, CancellationToken ct, LostTime? lostTime = null)
     {
         if (step <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(step), "The step must be positive.");
-        var calculator = new ClauseCalculator(store, site.Catalog);
+        var calculator = new ClauseCalculator(store, site.Catalog, lost: lostTime);
         var events = new List<DryRunEvent>();
         foreach (var contract in site.Contracts)
         {

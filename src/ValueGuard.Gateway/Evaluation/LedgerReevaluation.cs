@@ -11,13 +11,15 @@ namespace ValueGuard.Gateway.Evaluation;
 /// Recomputes every KPI result recorded in the evidence ledger from the raw samples in the store, over
 /// the recorded window, and compares value, sample count and inputs digest: the customer's check that the
 /// vendor's numbers come from the data. Records made under a contract version other than the site's are
-/// counted as skipped, not as matches.
+/// counted as skipped, not as matches. Lost time counts as the gateway saw it: from the data-loss records
+/// before each result.
 /// </summary>
 public static class LedgerReevaluation
 {
     public static async Task<VerdictCheck> RunAsync(string ledgerPath, SiteModel site, ITimeSeriesStore store, CancellationToken ct)
     {
-        var calculator = new ClauseCalculator(store, site.Catalog);
+        var lost = new LostTime();
+        var calculator = new ClauseCalculator(store, site.Catalog, lost: lost);
         var versions = new Dictionary<string, string>(StringComparer.Ordinal);
         long line = 0, checkedCount = 0, skipped = 0;
         foreach (var text in File.ReadLines(ledgerPath))
@@ -30,6 +32,11 @@ public static class LedgerReevaluation
             if (kind == EvidenceKinds.ContractLoaded)
             {
                 versions[body.GetProperty("contract").GetString()!] = body.GetProperty("sha256").GetString()!;
+                continue;
+            }
+            if (kind == EvidenceKinds.DataLoss && SampleLossEvidence.TryRead(body) is { } loss)
+            {
+                lost.Add(loss);
                 continue;
             }
             if (kind != EvidenceKinds.Transition || body.GetProperty("kpi").ValueKind != JsonValueKind.Object) continue;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Kpis.Incremental;
 using ValueGuard.Core.Storage;
 using ValueGuard.Escalation.Outbox;
@@ -18,41 +19,43 @@ namespace ValueGuard.Gateway.Hosting;
 /// <summary>
 /// The stores and services of one gateway, opened from a site: the time-series store (embedded, or
 /// InfluxDB behind the disk spool), commitment state, evidence ledger, escalation outbox with its
-/// sinks, and the clause evaluator.
+/// sinks, and the clause evaluator, which counts the lost time recorded in the ledger as unknown.
 /// </summary>
 public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 {
     private readonly IDisposable? influxClient;
     private DiskSpool? spool;
+    private SpooledTimeSeriesStore? spooled;
     private readonly HttpClient http = new();
 
     /// <summary>A runtime on the embedded store in the site's data folder.</summary>
     public GatewayRuntime(SiteModel site, TimeProvider clock, ILoggerFactory loggers)
-        : this(site, new BucketCache(), null, clock, loggers)
+        : this(site, OpenLedger(site), new BucketCache(), null, clock, loggers)
     {
     }
 
-    private GatewayRuntime(SiteModel site, BucketCache buckets, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
-        : this(site, new BucketInvalidatingStore(new EmbeddedTimeSeriesStore(new GatewayPaths(site.Site.DataDirectory).Samples), buckets), buckets, influxClient, clock, loggers)
+    private GatewayRuntime(SiteModel site, JsonlEvidenceLedger ledger, BucketCache buckets, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
+        : this(site, ledger, new BucketInvalidatingStore(new EmbeddedTimeSeriesStore(new GatewayPaths(site.Site.DataDirectory).Samples), buckets), buckets, influxClient, clock, loggers)
     {
     }
 
     // Every write into the store below must invalidate the evaluator's bucket summaries (a BucketInvalidatingStore does).
-    private GatewayRuntime(SiteModel site, ITimeSeriesStore store, BucketCache buckets, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers)
+    private GatewayRuntime(SiteModel site, JsonlEvidenceLedger ledger, ITimeSeriesStore store, BucketCache buckets, IDisposable? influxClient, TimeProvider clock, ILoggerFactory loggers, LostTime? lostTime = null)
     {
         Site = site;
         Paths = new GatewayPaths(site.Site.DataDirectory);
-        Directory.CreateDirectory(Paths.DataDirectory);
         Store = store;
         this.influxClient = influxClient;
         Commitments = new SqliteCommitmentStore(Paths.Commitments);
-        Ledger = new JsonlEvidenceLedger(Paths.Ledger);
+        Ledger = ledger;
+        LostTime = lostTime ?? LostTimeLedger.Load(Paths.Ledger);
+        Clock = clock;
         Outbox = new EscalationOutbox(Paths.Outbox);
         // Signature timestamps are the transport's, checked against the receiver's wall clock, whatever clock evaluates.
         var sinks = site.Site.TicketSinks.Select(s => TicketSinkFactory.Create(s, http, TimeProvider.System)).ToList();
         Dispatcher = new EscalationDispatcher(Outbox, sinks, clock, loggers.CreateLogger<EscalationDispatcher>());
         Evaluator = new ClauseEvaluator(site.Contracts, site.Catalog, Store, Commitments, Ledger, Outbox, Dispatcher.SinkNames,
-            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>(), buckets);
+            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>(), buckets, LostTime);
         OperatorQueue = new SqliteOperatorActionQueue(Paths.OperatorActions);
         OperatorActions = new OperatorActions(Evaluator, Commitments, Ledger, OperatorQueue, clock, loggers.CreateLogger<OperatorActions>());
     }
@@ -64,7 +67,6 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
     public static async Task<GatewayRuntime> OpenAsync(SiteModel site, TimeProvider clock, ILoggerFactory loggers, CancellationToken ct)
     {
         if (site.Site.Store is not { } config) return new GatewayRuntime(site, clock, loggers);
-        var paths = new GatewayPaths(site.Site.DataDirectory);
         var client = new InfluxDbClient(new InfluxDbOptions
         {
             BaseAddress = config.Url,
@@ -77,11 +79,25 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         // InfluxDB may still be down after a power cut: start anyway, spool, and forward once it answers.
         var influx = InfluxTimeSeriesStore.Create(client, new InfluxTimeSeriesStoreOptions(), loggers.CreateLogger<InfluxTimeSeriesStore>());
         await influx.TryPrepareAsync(ct).ConfigureAwait(false);
-        var spool = DiskSpool.Open(new SpoolOptions { Directory = paths.Spool }, clock);
-        // The cache learns of a sample when it reaches InfluxDB (where the evaluator reads), not when it is spooled.
+        return OverSpool(site, influx, clock, loggers, client);
+    }
+
+    /// <summary>
+    /// A runtime whose samples pass through the disk spool (settings from the site's <c>store.spool</c>) to
+    /// <paramref name="inner"/>; what the spool drops goes to the ledger and counts as lost time. The evaluator's
+    /// bucket cache learns of a sample when it reaches <paramref name="inner"/> (where the evaluator reads), not
+    /// when it is spooled.
+    /// </summary>
+    public static GatewayRuntime OverSpool(SiteModel site, ITimeSeriesStore inner, TimeProvider clock, ILoggerFactory loggers, IDisposable? innerClient = null, SpooledStoreOptions? forwarding = null)
+    {
+        var paths = new GatewayPaths(site.Site.DataDirectory);
+        var ledger = OpenLedger(site);
+        var spool = DiskSpool.Open(SpoolOptionsFrom(site.Site.Store?.Spool ?? new SpoolConfig(), paths.Spool), clock);
+        var lostTime = LostTimeLedger.Load(paths.Ledger);
         var buckets = new BucketCache();
-        var spooled = new SpooledTimeSeriesStore(spool, new BucketInvalidatingStore(influx, buckets), new SpooledStoreOptions(), clock, loggers.CreateLogger<SpooledTimeSeriesStore>());
-        return new GatewayRuntime(site, spooled, buckets, client, clock, loggers) { spool = spool };
+        var spooled = new SpooledTimeSeriesStore(spool, new BucketInvalidatingStore(inner, buckets), forwarding ?? new SpooledStoreOptions(), clock,
+            loggers.CreateLogger<SpooledTimeSeriesStore>(), new LedgerDataLossRecorder(ledger, lostTime));
+        return new GatewayRuntime(site, ledger, spooled, buckets, innerClient, clock, loggers, lostTime) { spool = spool, spooled = spooled };
     }
 
     /// <summary>
@@ -99,12 +115,43 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
                     "damaged spool bytes were cut at start; the samples in them never reached the store and count as unknown time"), ct).ConfigureAwait(false);
     }
 
+    /// <summary>The spool settings a site asks for, in <paramref name="directory"/>.</summary>
+    public static SpoolOptions SpoolOptionsFrom(SpoolConfig config, string directory)
+    {
+        SpoolFullPolicyNames.TryParse(config.WhenFull, out var policy);
+        return new SpoolOptions
+        {
+            Directory = directory,
+            MaxBytes = config.MaxBytes,
+            SegmentBytes = config.SegmentBytes,
+            MaxAge = config.MaxAge,
+            WhenFull = policy,
+            Fsync = config.Fsync == "interval" ? SpoolFsyncPolicy.Interval : SpoolFsyncPolicy.EveryBatch,
+            FsyncInterval = config.FsyncInterval,
+        };
+    }
+
+    private static JsonlEvidenceLedger OpenLedger(SiteModel site)
+    {
+        var paths = new GatewayPaths(site.Site.DataDirectory);
+        Directory.CreateDirectory(paths.DataDirectory);
+        return new JsonlEvidenceLedger(paths.Ledger);
+    }
+
     private static async Task<string?> ReadSecretAsync(string? file, CancellationToken ct) =>
         file is null ? null : (await File.ReadAllTextAsync(file, ct).ConfigureAwait(false)).TrimEnd('\r', '\n');
 
     public SiteModel Site { get; }
 
     public GatewayPaths Paths { get; }
+
+    public TimeProvider Clock { get; }
+
+    /// <summary>Time whose samples were accepted and then lost, per signal; evaluations count it as unknown.</summary>
+    public LostTime LostTime { get; }
+
+    /// <summary>The spool in front of InfluxDB, or null on the embedded store.</summary>
+    public SpooledTimeSeriesStore? Spool => spooled;
 
     public ITimeSeriesStore Store { get; }
 
@@ -123,9 +170,6 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 
     /// <summary>Acknowledge, snooze and waive: the service the loops, the CLI's queue and the local API go through.</summary>
     public OperatorActions OperatorActions { get; }
-
-    /// <summary>The disk spool in front of InfluxDB; null on the embedded store.</summary>
-    public DiskSpool? Spool => spool;
 
     public async ValueTask DisposeAsync()
     {

@@ -7,6 +7,7 @@ using ValueGuard.EdgeHub.Contracts;
 using ValueGuard.EdgeHub.Settings;
 using ValueGuard.Gateway.EdgeModule;
 using ValueGuard.Core.Storage;
+using ValueGuard.Gateway.Status;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
 using ValueGuard.Ingest.Serial.Ascii;
@@ -45,6 +46,7 @@ public static class GatewayServiceCollectionExtensions
             });
             services.AddSingleton<MqttIngestService>();
             services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
+            services.AddSingleton<IStatusSection>(sp => new IngestStatusSection(sp.GetRequiredService<MqttIngestService>().Counters));
         }
         services.AddModbusPolling(runtime);
         services.AddAsciiLines(runtime);
@@ -52,6 +54,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddHostedService<OperatorActionLoop>();
         services.AddSingleton<ContractReloader>();
         services.AddHostedService<ContractWatcher>();
+        services.AddGatewayStatus(runtime);
         return services;
     }
 
@@ -65,6 +68,31 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton(settings);
         services.TryAddSingleton<IContractUpdateTarget>(sp => new TwinContractTarget(runtime, sp.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddHostedService<EdgeModuleService>();
+        return services;
+    }
+
+    /// <summary>
+    /// Adds the status file writer (<c>data_dir/status.json</c> every 5 s) with its store and spool sections,
+    /// the spool gauges, and the Prometheus endpoint when the site has <c>metrics:</c>.
+    /// </summary>
+    public static IServiceCollection AddGatewayStatus(this IServiceCollection services, GatewayRuntime runtime)
+    {
+        services.AddSingleton<IStatusSection>(new StoreStatusSection(runtime.Site.Site, runtime.Spool));
+        if (runtime.Spool is { } spool)
+        {
+            var section = new SpoolStatusSection(spool);
+            services.AddSingleton<IStatusSection>(section);
+            services.AddSingleton(new GatewayMetrics(section));
+        }
+        services.AddHostedService(sp =>
+        {
+            // The gauges exist once something asks for them; the status writer is their reader.
+            sp.GetService<GatewayMetrics>();
+            return new StatusWriter(StatusFile.PathIn(runtime.Paths.DataDirectory), runtime.Site.Site.Id, sp.GetServices<IStatusSection>(),
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<StatusWriter>>());
+        });
+        if (runtime.Site.Site.Metrics is { } metrics)
+            services.AddHostedService(sp => new PrometheusEndpoint(metrics, sp.GetRequiredService<ILogger<PrometheusEndpoint>>()));
         return services;
     }
 

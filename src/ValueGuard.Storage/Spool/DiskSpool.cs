@@ -1,3 +1,4 @@
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Signals;
 
 namespace ValueGuard.Storage.Spool;
@@ -32,7 +33,10 @@ public sealed class DiskSpool : IDisposable
             fsyncTimer = time.CreateTimer(_ => FlushIfDue(force: true), null, options.FsyncInterval, options.FsyncInterval);
     }
 
-    private readonly record struct Entry(long Sequence, SpoolSegment Segment, int Index);
+    private readonly record struct Entry(long Sequence, SpoolSegment Segment, int Index, DateTimeOffset AppendedAt);
+
+    private long pendingSamples;
+    private long appendedSamples, appendedBytes, forwardedSamples, forwardedBytes, droppedSamples, refusedBatches;
 
     /// <summary>What opening found on disk, including any loss from a torn or corrupt tail.</summary>
     public SpoolRecovery Recovery { get; private set; } = new(0, 0, 0, 0);
@@ -48,6 +52,20 @@ public sealed class DiskSpool : IDisposable
         get { lock (gate) return segments.Sum(s => s.Length); }
     }
 
+    /// <summary>Depth, size, the oldest unsent record and running totals, read at one instant.</summary>
+    public SpoolHealth Health
+    {
+        get
+        {
+            lock (gate)
+            {
+                DateTimeOffset? oldest = pending.TryPeek(out var head) ? head.AppendedAt : null;
+                return new SpoolHealth(time.GetUtcNow(), pending.Count, pendingSamples, segments.Sum(s => s.Length), options.MaxBytes, oldest,
+                    appendedSamples, appendedBytes, forwardedSamples, forwardedBytes, droppedSamples, refusedBatches, options.WhenFull, options.MaxAge);
+            }
+        }
+    }
+
     /// <summary>Opens (or creates) the spool folder and recovers every intact record, oldest first.</summary>
     public static DiskSpool Open(SpoolOptions options, TimeProvider time)
     {
@@ -61,10 +79,39 @@ public sealed class DiskSpool : IDisposable
     }
 
     /// <summary>
-    /// Appends one batch as one record. When the task completes the batch is on disk (forced there with
-    /// <see cref="SpoolFsyncPolicy.EveryBatch"/>); a full spool throws <see cref="SpoolFullException"/>.
+    /// Reads a spool folder without opening it for writing (a running gateway may own it): depth, bytes and
+    /// the oldest segment's last write. Rates and totals are zero; damaged bytes are skipped, not cut.
     /// </summary>
-    public Task<long> AppendAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
+    public static SpoolHealth Inspect(SpoolOptions options, TimeProvider time)
+    {
+        long records = 0, samples = 0, bytes = 0;
+        DateTimeOffset? oldest = null;
+        var files = System.IO.Directory.Exists(options.Directory) ? System.IO.Directory.GetFiles(options.Directory, "*.spool").Order().ToList() : [];
+        foreach (var file in files)
+        {
+            try
+            {
+                var (r, s) = SpoolSegment.Count(file);
+                records += r;
+                samples += s;
+                bytes += new FileInfo(file).Length;
+                if (r > 0) oldest ??= new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
+            }
+            catch (FileNotFoundException)
+            {
+                // Forwarded and deleted while we looked.
+            }
+        }
+        return new SpoolHealth(time.GetUtcNow(), records, samples, bytes, options.MaxBytes, oldest, 0, 0, 0, 0, 0, 0, options.WhenFull, options.MaxAge);
+    }
+
+    /// <summary>
+    /// Appends one batch as one record. When the task completes the batch is on disk (forced there with
+    /// <see cref="SpoolFsyncPolicy.EveryBatch"/>). When the spool is full, <see cref="SpoolOptions.WhenFull"/>
+    /// decides: throw <see cref="SpoolFullException"/>, drop this batch, or drop the oldest segment. Records
+    /// older than <see cref="SpoolOptions.MaxAge"/> are dropped first. Every drop is in the result's losses.
+    /// </summary>
+    public Task<SpoolAppendResult> AppendAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (samples.Count == 0) throw new ArgumentException("An empty batch has nothing to spool.", nameof(samples));
@@ -74,27 +121,41 @@ public sealed class DiskSpool : IDisposable
             throw new ArgumentException($"A batch of {recordBytes} bytes can never fit a spool of {options.MaxBytes} bytes; write smaller batches.", nameof(samples));
         lock (gate)
         {
+            var now = time.GetUtcNow();
+            var losses = new List<DataLossNotice>();
+            DropExpiredLocked(now, losses);
             if (active is not null && active.RecordCount > 0 && active.Length + recordBytes > options.SegmentBytes)
             {
                 active.CloseForAppending();
                 active = null;
             }
-            var growth = recordBytes + (active is null ? 8 : 0);
-            var size = segments.Sum(s => s.Length);
-            if (size + growth > options.MaxBytes)
-                throw new SpoolFullException($"The spool holds {size} of {options.MaxBytes} bytes and refuses a batch of {samples.Count} samples until the store takes what it holds.");
+            if (!MakeRoomLocked(recordBytes, samples, losses)) return Task.FromResult(new SpoolAppendResult(null, losses));
             if (active is null)
             {
                 active = SpoolSegment.Create(options.Directory, nextSegmentNumber++);
                 segments.Add(active);
             }
             var everyBatch = options.Fsync == SpoolFsyncPolicy.EveryBatch;
-            active.Append(payload, flushToDisk: everyBatch);
+            active.Append(payload, samples.Count, now, flushToDisk: everyBatch);
             unsynced = !everyBatch;
             if (!everyBatch) FlushIfDue(force: false);
             var sequence = nextSequence++;
-            pending.Enqueue(new Entry(sequence, active, active.RecordCount - 1));
-            return Task.FromResult(sequence);
+            pending.Enqueue(new Entry(sequence, active, active.RecordCount - 1, now));
+            pendingSamples += samples.Count;
+            appendedSamples += samples.Count;
+            appendedBytes += recordBytes;
+            return Task.FromResult(new SpoolAppendResult(sequence, losses));
+        }
+    }
+
+    /// <summary>Drops every unsent record older than <see cref="SpoolOptions.MaxAge"/>; returns what was dropped (nothing without a max age).</summary>
+    public IReadOnlyList<DataLossNotice> DropExpired()
+    {
+        lock (gate)
+        {
+            var losses = new List<DataLossNotice>();
+            DropExpiredLocked(time.GetUtcNow(), losses);
+            return losses;
         }
     }
 
@@ -122,14 +183,15 @@ public sealed class DiskSpool : IDisposable
     {
         lock (gate)
         {
-            while (pending.TryPeek(out var head) && head.Sequence <= sequence) pending.Dequeue();
-            var stillNeeded = pending.Select(e => e.Segment).ToHashSet();
-            foreach (var segment in segments.Where(s => !stillNeeded.Contains(s) && (s != active || pending.Count == 0)).ToList())
+            while (pending.TryPeek(out var head) && head.Sequence <= sequence)
             {
-                segment.Delete();
-                segments.Remove(segment);
-                if (segment == active) active = null;
+                pending.Dequeue();
+                var count = head.Segment.SampleCount(head.Index);
+                pendingSamples -= count;
+                forwardedSamples += count;
+                forwardedBytes += head.Segment.RecordBytes(head.Index);
             }
+            DeleteUnneededSegmentsLocked();
         }
     }
 
@@ -165,10 +227,77 @@ public sealed class DiskSpool : IDisposable
                 continue;
             }
             segments.Add(segment);
-            for (var i = 0; i < segment.RecordCount; i++) pending.Enqueue(new Entry(nextSequence++, segment, i));
+            for (var i = 0; i < segment.RecordCount; i++)
+            {
+                pending.Enqueue(new Entry(nextSequence++, segment, i, segment.LastWrite));
+                pendingSamples += segment.SampleCount(i);
+            }
             kept += segment.RecordCount;
         }
         Recovery = new SpoolRecovery(files.Count, kept, lostBytes, regions);
+    }
+
+    // False when the batch is not to be appended (rejected); throws when the policy refuses it.
+    private bool MakeRoomLocked(int recordBytes, IReadOnlyList<Sample> samples, List<DataLossNotice> losses)
+    {
+        long Growth() => recordBytes + (active is null ? 8 : 0);
+        long Size() => segments.Sum(s => s.Length);
+        if (Size() + Growth() <= options.MaxBytes) return true;
+        switch (options.WhenFull)
+        {
+            case SpoolFullPolicy.RejectNewest:
+                var rejected = new SpoolLossBuilder("full", options.WhenFull);
+                rejected.Add(samples);
+                droppedSamples += samples.Count;
+                losses.Add(rejected.Build());
+                return false;
+            case SpoolFullPolicy.DropOldest:
+                var dropped = new SpoolLossBuilder("full", options.WhenFull);
+                while (Size() + Growth() > options.MaxBytes && segments.Count > 0)
+                {
+                    var oldest = segments[0];
+                    if (oldest == active) active = null;
+                    while (pending.TryPeek(out var head) && head.Segment == oldest) DropHeadLocked(dropped);
+                    oldest.Delete();
+                    segments.RemoveAt(0);
+                }
+                if (!dropped.IsEmpty) losses.Add(dropped.Build());
+                return true;
+            default:
+                refusedBatches++;
+                throw new SpoolFullException($"The spool holds {Size()} of {options.MaxBytes} bytes and refuses a batch of {samples.Count} samples until the store takes what it holds.");
+        }
+    }
+
+    private void DropExpiredLocked(DateTimeOffset now, List<DataLossNotice> losses)
+    {
+        if (options.MaxAge is not { } maxAge) return;
+        var expired = new SpoolLossBuilder("max_age", options.WhenFull);
+        while (pending.TryPeek(out var head) && now - head.AppendedAt > maxAge) DropHeadLocked(expired);
+        if (expired.IsEmpty) return;
+        DeleteUnneededSegmentsLocked();
+        losses.Add(expired.Build());
+    }
+
+    private void DropHeadLocked(SpoolLossBuilder loss)
+    {
+        var head = pending.Dequeue();
+        var count = head.Segment.SampleCount(head.Index);
+        pendingSamples -= count;
+        droppedSamples += count;
+        // A record that passed its checksum but does not decode is counted, without signals to name.
+        loss.Add(SampleBatchCodec.Decode(head.Segment.ReadPayload(head.Index)) ?? []);
+    }
+
+    private void DeleteUnneededSegmentsLocked()
+    {
+        var stillNeeded = pending.Select(e => e.Segment).ToHashSet();
+        foreach (var segment in segments.Where(s => !stillNeeded.Contains(s) && (s != active || pending.Count == 0)).ToList())
+        {
+            segment.Delete();
+            segments.Remove(segment);
+            if (segment == active) active = null;
+        }
     }
 
     private void FlushIfDue(bool force)

@@ -18,6 +18,9 @@ public sealed record SpoolOptions
 
     public SpoolFullPolicy WhenFull { get; init; } = SpoolFullPolicy.RefuseNewWrites;
 
+    /// <summary>Unsent records older than this (since they were appended) are dropped and reported; null keeps them until sent.</summary>
+    public TimeSpan? MaxAge { get; init; }
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -26,7 +29,10 @@ public sealed record SpoolOptions
         if (MaxBytes < SegmentBytes) problems.Add($"spool.max_bytes ({MaxBytes}) must be at least spool.segment_bytes ({SegmentBytes})");
         if (!Enum.IsDefined(Fsync)) problems.Add("spool.fsync must be every_batch or interval");
         if (Fsync == SpoolFsyncPolicy.Interval && FsyncInterval <= TimeSpan.Zero) problems.Add("spool.fsync_interval must be positive, for example 1s");
-        if (!Enum.IsDefined(WhenFull)) problems.Add("spool.when_full must be refuse_new_writes");
+        if (!Enum.IsDefined(WhenFull)) problems.Add("spool.when_full must be " + string.Join(", ", SpoolFullPolicyNames.All));
+        if (WhenFull == SpoolFullPolicy.DropOldest && MaxBytes < 2 * SegmentBytes)
+            problems.Add($"spool.max_bytes ({MaxBytes}) must be at least twice spool.segment_bytes ({SegmentBytes}) with drop_oldest, so that one drop frees at most half the spool");
+        if (MaxAge is { } age && age <= TimeSpan.Zero) problems.Add("spool.max_age must be positive, for example 7d");
         return problems;
     }
 }

@@ -18,8 +18,11 @@ internal sealed class SpoolSegment : IDisposable
     private FileStream? appender;
     private SafeFileHandle? reader;
 
-    private SpoolSegment(string path, long number, long length, List<(long, int)> records)
+    private readonly List<int> sampleCounts;
+
+    private SpoolSegment(string path, long number, long length, List<(long, int)> records, List<int> sampleCounts)
     {
+        this.sampleCounts = sampleCounts;
         Path = path;
         Number = number;
         Length = length;
@@ -34,6 +37,15 @@ internal sealed class SpoolSegment : IDisposable
 
     public int RecordCount => records.Count;
 
+    /// <summary>When the segment's last record was written: for a recovered segment, the file's last write.</summary>
+    public DateTimeOffset LastWrite { get; private set; }
+
+    /// <summary>Bytes a record takes in the file, header included.</summary>
+    public int RecordBytes(int index) => RecordHeaderBytes + records[index].Length;
+
+    /// <summary>Samples in a record: the count its payload starts with.</summary>
+    public int SampleCount(int index) => sampleCounts[index];
+
     public static string FileName(long number) => $"{number:D12}.spool";
 
     public static SpoolSegment Create(string directory, long number)
@@ -42,7 +54,7 @@ internal sealed class SpoolSegment : IDisposable
         var stream = new FileStream(path, Create(FileMode.CreateNew));
         stream.Write(Magic);
         stream.Flush(flushToDisk: true);
-        return new SpoolSegment(path, number, Magic.Length, []) { appender = stream };
+        return new SpoolSegment(path, number, Magic.Length, [], []) { appender = stream };
     }
 
     /// <summary>
@@ -52,6 +64,32 @@ internal sealed class SpoolSegment : IDisposable
     public static SpoolSegment Recover(string path, long number, out long lostBytes, out int damagedRegions)
     {
         var data = File.ReadAllBytes(path);
+        var intact = Walk(data, out lostBytes, out damagedRegions);
+        var counts = intact.Select(r => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))).ToList();
+        var lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
+        var segment = lostBytes == 0 ? new SpoolSegment(path, number, data.Length, intact, counts) : Rewrite(path, number, data, intact, counts);
+        segment.LastWrite = lastWrite;
+        return segment;
+    }
+
+    /// <summary>Counts a segment's intact records and samples without changing the file (for status while a gateway may own it).</summary>
+    public static (int Records, long Samples) Count(string path)
+    {
+        var data = ReadShared(path);
+        var intact = Walk(data, out _, out _);
+        return (intact.Count, intact.Sum(r => (long)BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))));
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static List<(long Offset, int Length)> Walk(byte[] data, out long lostBytes, out int damagedRegions)
+    {
         var intact = new List<(long Offset, int Length)>();
         lostBytes = 0;
         damagedRegions = 0;
@@ -77,11 +115,10 @@ internal sealed class SpoolSegment : IDisposable
             damagedRegions++;
             position = next;
         }
-        if (lostBytes == 0) return new SpoolSegment(path, number, data.Length, intact);
-        return Rewrite(path, number, data, intact);
+        return intact;
     }
 
-    public void Append(ReadOnlySpan<byte> payload, bool flushToDisk)
+    public void Append(ReadOnlySpan<byte> payload, int sampleCount, DateTimeOffset at, bool flushToDisk)
     {
         if (appender is null) throw new InvalidOperationException("This segment is closed for appending.");
         var header = new byte[RecordHeaderBytes];
@@ -91,6 +128,8 @@ internal sealed class SpoolSegment : IDisposable
         appender.Write(payload);
         appender.Flush(flushToDisk);
         records.Add((Length + RecordHeaderBytes, payload.Length));
+        sampleCounts.Add(sampleCount);
+        LastWrite = at;
         Length += RecordHeaderBytes + payload.Length;
     }
 
@@ -150,7 +189,7 @@ internal sealed class SpoolSegment : IDisposable
         return crc.GetCurrentHashAsUInt32();
     }
 
-    private static SpoolSegment Rewrite(string path, long number, byte[] data, List<(long Offset, int Length)> intact)
+    private static SpoolSegment Rewrite(string path, long number, byte[] data, List<(long Offset, int Length)> intact, List<int> counts)
     {
         var temporary = path + ".recovering";
         var kept = new List<(long, int)>(intact.Count);
@@ -165,7 +204,7 @@ internal sealed class SpoolSegment : IDisposable
             stream.Flush(flushToDisk: true);
         }
         File.Move(temporary, path, overwrite: true);
-        return new SpoolSegment(path, number, new FileInfo(path).Length, kept);
+        return new SpoolSegment(path, number, new FileInfo(path).Length, kept, counts);
     }
 
     private static FileStreamOptions Create(FileMode mode)

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Signals;
 using ValueGuard.Core.Storage;
 
@@ -9,7 +10,8 @@ namespace ValueGuard.Storage.Spool;
 /// Store-and-forward in front of a store that can be away (InfluxDB across the plant network): a write
 /// completes once the samples are in the <see cref="DiskSpool"/> on disk, and a background loop forwards
 /// them to the inner store in order, retrying with backoff while it is down. Reads go to the inner store,
-/// so samples still in the spool are not visible to them yet.
+/// so samples still in the spool are not visible to them yet. What the spool drops under its size or age
+/// limit is logged, counted and handed to the <see cref="IDataLossRecorder"/> before the write returns.
 /// </summary>
 public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDisposable
 {
@@ -18,12 +20,17 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     private readonly SpooledStoreOptions options;
     private readonly TimeProvider time;
     private readonly ILogger logger;
+    private readonly IDataLossRecorder? losses;
     private readonly Channel<bool> appended = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource stopping = new();
     private readonly Task forwarding;
+    private int forwardFailures;
+    private string? lastForwardError;
+    private long lastForwardedTicks;
 
-    public SpooledTimeSeriesStore(DiskSpool spool, ITimeSeriesStore inner, SpooledStoreOptions options, TimeProvider time, ILogger<SpooledTimeSeriesStore> logger)
+    public SpooledTimeSeriesStore(DiskSpool spool, ITimeSeriesStore inner, SpooledStoreOptions options, TimeProvider time, ILogger<SpooledTimeSeriesStore> logger, IDataLossRecorder? losses = null)
     {
+        this.losses = losses;
         var problems = options.Validate();
         if (problems.Count > 0) throw new ArgumentException("Invalid spool forwarding settings: " + string.Join("; ", problems));
         this.spool = spool;
@@ -39,11 +46,24 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     /// <summary>Batches written but not yet confirmed by the inner store.</summary>
     public long PendingRecords => spool.PendingRecords;
 
+    /// <summary>The spool's depth, size and totals now.</summary>
+    public SpoolHealth Health => spool.Health;
+
+    /// <summary>Failed forwards in a row (0 while the inner store takes writes).</summary>
+    public int ForwardFailures => Volatile.Read(ref forwardFailures);
+
+    /// <summary>The last forward error, null after a success.</summary>
+    public string? LastForwardError => Volatile.Read(ref lastForwardError);
+
+    /// <summary>When the inner store last confirmed a write.</summary>
+    public DateTimeOffset? LastForwardedAt => lastForwardedTicks == 0 ? null : new DateTimeOffset(Interlocked.Read(ref lastForwardedTicks), TimeSpan.Zero);
+
     public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0) return;
-        await spool.AppendAsync(samples, cancellationToken).ConfigureAwait(false);
-        appended.Writer.TryWrite(true);
+        var result = await spool.AppendAsync(samples, cancellationToken).ConfigureAwait(false);
+        await ReportAsync(result.Losses, cancellationToken).ConfigureAwait(false);
+        if (result.Sequence is not null) appended.Writer.TryWrite(true);
     }
 
     public Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
@@ -73,6 +93,7 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
         var recovering = false;
         while (!cancellationToken.IsCancellationRequested)
         {
+            await ReportAsync(spool.DropExpired(), cancellationToken).ConfigureAwait(false);
             var records = spool.ReadPending(options.MaxSamplesPerWrite);
             if (records.Count == 0)
             {
@@ -83,6 +104,9 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
             {
                 await inner.WriteAsync([.. records.SelectMany(r => r.Samples)], cancellationToken).ConfigureAwait(false);
                 spool.Confirm(records[^1].Sequence);
+                Interlocked.Exchange(ref lastForwardedTicks, time.GetUtcNow().UtcTicks);
+                Volatile.Write(ref lastForwardError, null);
+                Volatile.Write(ref forwardFailures, 0);
                 if (failures > 0) LogForwardRecovered(failures, spool.PendingRecords);
                 recovering |= failures > 0;
                 if (recovering && spool.PendingRecords == 0)
@@ -96,12 +120,28 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
             catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 failures++;
+                Volatile.Write(ref forwardFailures, failures);
+                Volatile.Write(ref lastForwardError, ex.Message);
                 LogForwardFailed(records.Count, failures, delay, ex.Message);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxRetryDelay.Ticks));
             }
         }
     }
+
+    private async Task ReportAsync(IReadOnlyList<DataLossNotice> notices, CancellationToken cancellationToken)
+    {
+        foreach (var notice in notices)
+        {
+            LogSamplesDropped(notice.Samples, notice.Records, notice.Reason, notice.Policy, notice.Signals.Count, notice.From, notice.To);
+            SpoolInstruments.DroppedSamples.Add(notice.Samples, new("reason", notice.Reason), new("policy", notice.Policy));
+            if (losses is not null) await losses.RecordAsync(notice, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    [LoggerMessage(EventId = 4105, EventName = "SpoolSamplesDropped", Level = LogLevel.Error,
+        Message = "The spool dropped {Samples} samples in {Records} batches ({Reason}, policy {Policy}) of {Signals} signals from {From:o} to {To:o}; the time counts as unknown")]
+    private partial void LogSamplesDropped(long samples, long records, string reason, string policy, int signals, DateTimeOffset? from, DateTimeOffset? to);
 
     [LoggerMessage(EventId = 4101, EventName = "SpoolDamaged", Level = LogLevel.Error,
         Message = "The spool was damaged (crash or disk fault): {LostBytes} bytes in {DamagedRegions} regions lost, {RecordsKept} intact records kept")]

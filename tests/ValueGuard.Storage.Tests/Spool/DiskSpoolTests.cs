@@ -122,7 +122,7 @@ public sealed class DiskSpoolTests : IDisposable
         using (var spool = Open())
         {
             var last = 0L;
-            for (var i = 0; i < 40; i++) last = await spool.AppendAsync(Batch(i * 3), default);
+            for (var i = 0; i < 40; i++) last = (await spool.AppendAsync(Batch(i * 3), default)).Sequence!.Value;
             spool.Confirm(last);
             Assert.Equal(0, spool.SizeBytes);
         }
@@ -139,7 +139,7 @@ public sealed class DiskSpoolTests : IDisposable
         var appended = new List<long>();
         var full = await Assert.ThrowsAsync<SpoolFullException>(async () =>
         {
-            for (var i = 0; i < 1000; i++) appended.Add(await spool.AppendAsync(Batch(i * 3), default));
+            for (var i = 0; i < 1000; i++) appended.Add((await spool.AppendAsync(Batch(i * 3), default)).Sequence!.Value);
         });
 
         Assert.InRange(spool.SizeBytes, 4096, 8192);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Signals;
+using ValueGuard.Core.Storage;
 using ValueGuard.Storage.Embedded;
 using ValueGuard.Storage.Spool;
 using ValueGuard.Testing;
@@ -23,8 +25,10 @@ public sealed class SpooledTimeSeriesStoreTests : IDisposable
 
     private SpoolOptions SpoolOptions => new() { Directory = dir.File("spool"), SegmentBytes = 4096, MaxBytes = 16 * 1024 };
 
+    private readonly RecordingLosses losses = new();
+
     private SpooledTimeSeriesStore Spooled(SpoolOptions? options = null) =>
-        new(DiskSpool.Open(options ?? SpoolOptions, TimeProvider.System), store, Forwarding, TimeProvider.System, NullLogger<SpooledTimeSeriesStore>.Instance);
+        new(DiskSpool.Open(options ?? SpoolOptions, TimeProvider.System), store, Forwarding, TimeProvider.System, NullLogger<SpooledTimeSeriesStore>.Instance, losses);
 
     private static Sample[] Batch(int first, int count = 3) =>
         [.. Enumerable.Range(first, count).Select(i => new Sample(Running, T0.AddSeconds(i), i))];
@@ -95,5 +99,69 @@ public sealed class SpooledTimeSeriesStoreTests : IDisposable
 
         // All twenty batches hit the same signal and time: only the last write may survive.
         Assert.Equal(19.0, Assert.Single(await spooled.ReadAsync(Running, T0, T0.AddSeconds(1), default)).Value);
+    }
+
+    [Fact]
+    public async Task Under_reject_newest_a_full_spool_completes_the_write_and_records_the_dropped_batch()
+    {
+        store.Down = true;
+        await using var spooled = Spooled(SpoolOptions with { MaxBytes = 8192, WhenFull = SpoolFullPolicy.RejectNewest });
+
+        for (var i = 0; i < 1000; i++) await spooled.WriteAsync(Batch(i * 3), default);
+
+        var dropped = losses.Notices.Sum(n => n.Samples);
+        Assert.True(dropped > 0, "the spool should have dropped batches");
+        Assert.All(losses.Notices, n => Assert.Equal("reject_newest", n.Policy));
+        Assert.Equal(3000, dropped + spooled.Health.PendingSamples);
+        store.Down = false;
+        await Eventually.WaitFor(() => spooled.PendingRecords == 0, "the spool to drain");
+        Assert.Equal(3000 - dropped, await embedded.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task Under_drop_oldest_the_newest_samples_reach_the_store_and_the_oldest_are_recorded_as_lost()
+    {
+        store.Down = true;
+        await using var spooled = Spooled(SpoolOptions with { MaxBytes = 8192, WhenFull = SpoolFullPolicy.DropOldest });
+
+        for (var i = 0; i < 1000; i++) await spooled.WriteAsync(Batch(i * 3), default);
+        store.Down = false;
+        await Eventually.WaitFor(() => spooled.PendingRecords == 0, "the spool to drain");
+
+        Assert.All(losses.Notices, n => Assert.Equal("drop_oldest", n.Policy));
+        Assert.Equal(T0, losses.Notices[0].From);
+        var stored = await spooled.ReadAsync(Running, T0, T0.AddDays(1), default);
+        Assert.Equal(2999.0, stored[^1].Value);
+        Assert.Equal(3000, losses.Notices.Sum(n => n.Samples) + await embedded.CountAsync(default));
+    }
+
+    [Fact]
+    public async Task While_the_store_is_down_records_past_max_age_are_dropped_by_the_forwarder_and_recorded()
+    {
+        store.Down = true;
+        await using var spooled = Spooled(SpoolOptions with { MaxAge = TimeSpan.FromMilliseconds(200) });
+        await spooled.WriteAsync(Batch(0), default);
+
+        await Eventually.WaitFor(() => losses.Notices.Count > 0, "the expired batch to be dropped");
+
+        var loss = Assert.Single(losses.Notices);
+        Assert.Equal(("max_age", 3L), (loss.Reason, loss.Samples));
+        Assert.Equal(0, spooled.PendingRecords);
+    }
+
+    private sealed class RecordingLosses : IDataLossRecorder
+    {
+        private readonly List<DataLossNotice> notices = [];
+
+        public IReadOnlyList<DataLossNotice> Notices
+        {
+            get { lock (notices) return [.. notices]; }
+        }
+
+        public Task RecordAsync(DataLossNotice notice, DateTimeOffset at, CancellationToken cancellationToken)
+        {
+            lock (notices) notices.Add(notice);
+            return Task.CompletedTask;
+        }
     }
 }

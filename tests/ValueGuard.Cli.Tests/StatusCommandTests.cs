@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+using ValueGuard.Core.Signals;
+using ValueGuard.Gateway.Status;
+using ValueGuard.Storage.Spool;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Cli.Tests;
+
+public sealed class StatusCommandTests : IDisposable
+{
+    private static readonly DateTimeOffset Now = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly TempDirectory dir = new();
+    private readonly ManualClock clock = new(Now);
+    private readonly string site;
+
+    public StatusCommandTests()
+    {
+        site = dir.Write("site.yaml", $"""
+            site: acme-plant-1
+            data_dir: data
+            device_profiles: [{RepoPaths.DeviceProfiles}]
+            devices: []
+            store:
+              kind: influxdb
+              url: http://127.0.0.1:8086
+              database: vg
+              spool: {"{"} max_bytes: 64MB, segment_bytes: 4096 {"}"}
+            """);
+    }
+
+    public void Dispose() => dir.Dispose();
+
+    private void WriteStatus(TimeSpan age, long pendingSamples)
+    {
+        Directory.CreateDirectory(dir.File("data"));
+        var health = new SpoolHealth(Now - age, 3, pendingSamples, 3 * 1024 * 1024, 64 * 1024 * 1024, Now - age - TimeSpan.FromMinutes(2), 0, 0, 0, 0, 0, 0, SpoolFullPolicy.RefuseNewWrites, null);
+        var rates = new SpoolRates(TimeSpan.FromMinutes(1), 120, 0, 4096, 0, TimeSpan.FromHours(4));
+        StatusFile.Write(StatusFile.PathIn(dir.File("data")), new JsonObject
+        {
+            ["site"] = "acme-plant-1",
+            ["written_at"] = Now - age,
+            ["interval_seconds"] = 5.0,
+            ["sections"] = new JsonObject
+            {
+                ["store"] = new JsonObject { ["kind"] = "influxdb", ["forward_failures"] = 7, ["last_error"] = "connection refused" },
+                ["spool"] = SpoolStatusSection.Describe(health, rates),
+            },
+        });
+    }
+
+    [Fact]
+    public void A_running_gateways_status_is_shown_as_tables_with_its_age()
+    {
+        WriteStatus(TimeSpan.FromSeconds(2), 360);
+        var output = new StringWriter();
+
+        var exit = Commands.StatusCommand.Run(site, "table", output, clock);
+
+        var text = output.ToString();
+        Assert.Equal(0, exit);
+        Assert.Contains("Gateway acme-plant-1: running; status written 2s ago", text);
+        Assert.Matches(@"pending samples\s+│\s+360", text);
+        Assert.Matches(@"oldest pending age seconds\s+│\s+2m", text);
+        Assert.Matches(@"time until full seconds\s+│\s+4h", text);
+        Assert.Matches(@"size bytes\s+│\s+3 MB", text);
+        Assert.Contains("connection refused", text);
+    }
+
+    [Fact]
+    public async Task With_a_stale_status_file_the_spool_is_read_from_disk_and_the_exit_code_is_1()
+    {
+        WriteStatus(TimeSpan.FromMinutes(10), 360);
+        using (var spool = DiskSpool.Open(new SpoolOptions { Directory = dir.File("data/spool"), SegmentBytes = 4096 }, clock))
+            for (var i = 0; i < 5; i++) await spool.AppendAsync([new Sample(new SignalId("press-07", "running"), Now.AddSeconds(i), 1), new Sample(new SignalId("press-07", "running"), Now.AddSeconds(i + 0.5), 0)], default);
+        var output = new StringWriter();
+
+        var exit = Commands.StatusCommand.Run(site, "json", output, clock);
+
+        var json = JsonNode.Parse(output.ToString())!;
+        Assert.Equal(1, exit);
+        Assert.False(json["running"]!.GetValue<bool>());
+        Assert.Equal(600.0, json["status_age_seconds"]!.GetValue<double>());
+        Assert.Equal("data folder", json["source"]!.GetValue<string>());
+        Assert.Equal(5, json["sections"]!["spool"]!["pending_records"]!.GetValue<long>());
+        Assert.Equal(10, json["sections"]!["spool"]!["pending_samples"]!.GetValue<long>());
+        Assert.Null(json["sections"]!["spool"]!["ingest_samples_per_second"]);
+    }
+
+    [Fact]
+    public async Task The_status_command_runs_from_the_command_line_without_a_gateway()
+    {
+        var result = await CliProcess.RunAsync(TimeSpan.FromMinutes(1), "status", "--site", site);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("Gateway acme-plant-1: not running (no status file); read from the data folder", result.Stdout);
+        Assert.Matches(@"pending records\s+│\s+0", result.Stdout);
+    }
+}
