@@ -1,5 +1,6 @@
 using Stateless;
 using Stateless.Graph;
+using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Verdicts;
 
 namespace ValueGuard.Core.Commitments;
@@ -81,14 +82,13 @@ public sealed class Commitment
         return table;
     }
 
-    /// <summary>Escalates one level when the breach has gone unacknowledged for the policy's delay.</summary>
-    public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationPolicy policy, DateTimeOffset at)
-    {
-        if (Snapshot.State is not (CommitmentState.Breached or CommitmentState.Escalated)) return [];
-        if (Snapshot.EscalationLevel >= policy.MaxLevel) return [];
-        var last = Snapshot.LastEscalationAt ?? Snapshot.Since;
-        return at - last >= policy.EscalateAfter ? Fire(CommitmentTrigger.EscalationDue, at) : [];
-    }
+    /// <summary>Escalates one level when the breach has gone unacknowledged for the policy's delay at its level.</summary>
+    public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationSchedule schedule, DateTimeOffset at) =>
+        schedule.EscalationDue(Snapshot, at) ? Fire(CommitmentTrigger.EscalationDue, at) : [];
+
+    /// <summary>As <see cref="EscalateIfDue(EscalationSchedule, DateTimeOffset)"/>, with the policy measured in UTC.</summary>
+    public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationPolicy policy, DateTimeOffset at) =>
+        EscalateIfDue(EscalationSchedule.Utc(policy), at);
 
     public IReadOnlyList<CommitmentTransition> Acknowledge(DateTimeOffset at) => Fire(CommitmentTrigger.Acknowledge, at);
 
