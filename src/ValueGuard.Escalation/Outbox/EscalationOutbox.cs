@@ -43,13 +43,14 @@ public sealed class EscalationOutbox : IDisposable
                 cmd.Transaction = tx;
                 cmd.CommandText = """
                     INSERT OR IGNORE INTO outbox (key, sink, episode, action, created, status, next_attempt)
-                    VALUES ($k, $s, $e, $a, $t, 'Pending', $t)
+                    VALUES ($k, $s, $e, $a, $t, 'Pending', $n)
                     """;
                 cmd.Parameters.AddWithValue("$k", action.IdempotencyKey);
                 cmd.Parameters.AddWithValue("$s", sink);
                 cmd.Parameters.AddWithValue("$e", action.Episode.ToString());
                 cmd.Parameters.AddWithValue("$a", json);
                 cmd.Parameters.AddWithValue("$t", action.At.UtcTicks);
+                cmd.Parameters.AddWithValue("$n", (action.NotBefore ?? action.At).UtcTicks);
                 added += cmd.ExecuteNonQuery();
             }
             tx.Commit();

@@ -26,7 +26,7 @@ public static class DryRun
                 {
                     var c = await calculator.CalculateAsync(contract, clause, at, ct).ConfigureAwait(false);
                     if (c is not { Result: { } result, Verdict: { } verdict }) continue;
-                    foreach (var t in commitment.Apply(verdict, at).Concat(commitment.EscalateIfDue(site.Site.Escalation, at)))
+                    foreach (var t in commitment.Apply(verdict, at).Concat(commitment.EscalateIfDue(new EscalationSchedule(contract.Escalation ?? site.Site.Escalation, contract.Zone), at)))
                     {
                         events.Add(new DryRunEvent(at, contract.Id, clause.Id.Value, t.From, t.To, verdict.Label(), result.FormatValue(), result.Coverage,
                             EscalationPlanner.ActionFor(t)));
