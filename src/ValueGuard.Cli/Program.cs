@@ -9,6 +9,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     VerifyCommand.Create(),
     EvaluateCommand.Create(),
     DryRunCommand.Create(),
+    EscalationCommand.Create(),
     StatesCommand.Create(),
     ProbeSerialCommand.Create(),
 };
