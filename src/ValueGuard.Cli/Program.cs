@@ -12,6 +12,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     VerifyCommand.Create(),
     EvaluateCommand.Create(),
     DryRunCommand.Create(),
+    EscalationCommand.Create(),
     StatesCommand.Create(),
     OperatorActionCommand.Create(ValueGuard.Core.Commitments.OperatorActionKind.Acknowledge),
     OperatorActionCommand.Create(ValueGuard.Core.Commitments.OperatorActionKind.Snooze),

@@ -1,5 +1,6 @@
 using ValueGuard.Configuration.Contracts;
 using ValueGuard.Configuration.Errors;
+using ValueGuard.Configuration.Escalation;
 using ValueGuard.Configuration.Profiles;
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Core.Signals;
@@ -18,10 +19,13 @@ public static class ConfigurationValidator
         var report = new ValidationReport();
         var paths = files.ToList();
         var sites = new Dictionary<string, SignalCatalog>(StringComparer.Ordinal);
+        EscalationChoices? choices = null;
         foreach (var path in paths.Where(p => KindOf(p, report) == "site"))
         {
             var (model, errors) = SiteModelLoader.Load(path);
             report.Add(path, errors);
+            if (SiteLoader.Load(path, File.ReadAllText(path)).Value is { } site)
+                choices ??= new EscalationChoices(site.EscalationPolicies, [.. site.TicketSinks.Select(s => s.Name)]);
             if (model is not null) sites[path] = model.Catalog;
             else if (CatalogOnly(path) is { } catalog) sites[path] = catalog;
         }
@@ -35,7 +39,7 @@ public static class ConfigurationValidator
                 case "contract":
                     var catalog = sites.Values.FirstOrDefault() ?? NeighbourSite(path);
                     if (catalog is null) report.Notes.Add($"{path}: signals not checked: give a site file too, or put site.yaml next to the contract");
-                    report.Add(path, ContractLoader.LoadFile(path, catalog).Errors);
+                    report.Add(path, ContractLoader.LoadFile(path, catalog, choices).Errors);
                     break;
             }
         }

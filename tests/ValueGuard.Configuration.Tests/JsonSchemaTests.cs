@@ -44,6 +44,7 @@ public class JsonSchemaTests
         data.Add(Path.Combine(RepoPaths.Examples, "mistakes", "site.yaml"), "site");
         data.Add(Path.Combine(RepoPaths.Examples, "serial-site.yaml"), "site");
         data.Add(Path.Combine(RepoPaths.Examples, "influx-site.yaml"), "site");
+        data.Add(Path.Combine(RepoPaths.Examples, "escalation-site.yaml"), "site");
         data.Add(Path.Combine(RepoPaths.Examples, "acme-2026.yaml"), "contract");
         return data;
     }

@@ -1,3 +1,4 @@
+using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Verdicts;
 using ValueGuard.Testing;
@@ -13,7 +14,7 @@ namespace ValueGuard.Core.Tests;
 public class CommitmentLifecycleTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly EscalationPolicy Policy = new("test", TimeSpan.FromHours(4), 2);
+    private static readonly EscalationPolicy Policy = EscalationPolicy.Uniform("test", TimeSpan.FromHours(4), 2);
 
     /// <summary>Evaluates one verdict per minute (the clock advancing a minute each time) and collects every move as (minute, state).</summary>
     private sealed class Script(CommitmentRules rules)

@@ -1,4 +1,5 @@
 using ValueGuard.Core.Commitments;
+using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Verdicts;
 
 namespace ValueGuard.Core.Tests;
@@ -6,7 +7,7 @@ namespace ValueGuard.Core.Tests;
 public class CommitmentTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
-    private static readonly EscalationPolicy Policy = new("test", TimeSpan.FromHours(4), 2);
+    private static readonly EscalationPolicy Policy = EscalationPolicy.Uniform("test", TimeSpan.FromHours(4), 2);
 
     [Fact]
     public void A_breach_escalates_while_unacknowledged_and_recovers_when_the_target_holds()

@@ -1,4 +1,4 @@
-using ValueGuard.Core.Commitments;
+using ValueGuard.Core.Escalation;
 
 namespace ValueGuard.Configuration.Sites;
 
@@ -32,6 +32,9 @@ public sealed record SiteConfig(
 
     /// <summary>The serial lines (RS-485 buses) the gateway polls Modbus RTU devices on.</summary>
     public IReadOnlyList<SerialPortConfig> SerialPorts { get; init; } = [];
+
+    /// <summary>The named escalation policies contracts may choose by name; <see cref="Escalation"/> is the site's default.</summary>
+    public IReadOnlyDictionary<string, EscalationPolicy> EscalationPolicies { get; init; } = new Dictionary<string, EscalationPolicy>();
 }
 
 /// <summary>

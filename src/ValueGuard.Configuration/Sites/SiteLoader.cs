@@ -1,6 +1,7 @@
 using ValueGuard.Configuration.Errors;
+using ValueGuard.Configuration.Escalation;
 using ValueGuard.Configuration.Yaml;
-using ValueGuard.Core.Commitments;
+using ValueGuard.Core.Escalation;
 using YamlDotNet.RepresentationModel;
 
 namespace ValueGuard.Configuration.Sites;
@@ -56,20 +57,15 @@ public static class SiteLoader
                 }
             }
         }
-        var policy = EscalationPolicy.Default;
-        if (r.Mapping("escalation") is { } esc)
-        {
-            var er = new MappingReader(esc, "escalation", errors, "escalate_after", "max_level");
-            var after = er.Duration("escalate_after") ?? policy.EscalateAfter;
-            var max = (int)(er.Number("max_level") ?? policy.MaxLevel);
-            policy = policy with { EscalateAfter = after, MaxLevel = max };
-        }
+        (EscalationPolicy policy, IReadOnlyDictionary<string, EscalationPolicy> policies) = r.Mapping("escalation") is { } esc
+            ? SiteEscalationReader.Read(esc, errors, [.. sinks.Select(x => x.Name)])
+            : (EscalationPolicy.Default, new Dictionary<string, EscalationPolicy>());
         var every = r.Duration("evaluate_every") ?? TimeSpan.FromMinutes(1);
         var lateness = r.Duration("allowed_lateness");
         var store = ReadStore(r, errors, Resolve);
         var metrics = ReadMetrics(r, errors);
         if (id is null) return null;
-        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics };
+        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics, EscalationPolicies = policies };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
     }
 

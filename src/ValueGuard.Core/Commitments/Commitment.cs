@@ -1,4 +1,6 @@
 using Stateless;
+using Stateless.Graph;
+using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Verdicts;
 
 namespace ValueGuard.Core.Commitments;
@@ -108,15 +110,19 @@ public sealed class Commitment
         _ => CommitmentTrigger.EvaluatedIndeterminate,
     };
 
-    /// <summary>Escalates one level when the breach has gone unacknowledged for the policy's delay; a snooze holds it back.</summary>
-    public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationPolicy policy, DateTimeOffset at)
+    /// <summary>
+    /// Escalates one level when the breach has gone unacknowledged for the policy's delay at its level; a snooze
+    /// holds it back until the instant it names.
+    /// </summary>
+    public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationSchedule schedule, DateTimeOffset at)
     {
-        if (Snapshot.State is not (CommitmentState.Breached or CommitmentState.Escalated)) return [];
-        if (Snapshot.EscalationLevel >= policy.MaxLevel) return [];
         if (Snapshot.SnoozedUntil is { } snoozed && at < snoozed) return [];
-        var last = Snapshot.LastEscalationAt ?? Snapshot.Since;
-        return at - last >= policy.EscalateAfter ? Fire(CommitmentTrigger.EscalationDue, at) : [];
+        return schedule.EscalationDue(Snapshot, at) ? Fire(CommitmentTrigger.EscalationDue, at) : [];
     }
+
+    /// <summary>As <see cref="EscalateIfDue(EscalationSchedule, DateTimeOffset)"/>, with the policy measured in UTC.</summary>
+    public IReadOnlyList<CommitmentTransition> EscalateIfDue(EscalationPolicy policy, DateTimeOffset at) =>
+        EscalateIfDue(EscalationSchedule.Utc(policy), at);
 
     /// <summary>Ends a waiver whose expiry has passed: the clause returns to the state it was waived from.</summary>
     public IReadOnlyList<CommitmentTransition> ExpireWaiverIfDue(DateTimeOffset at) =>

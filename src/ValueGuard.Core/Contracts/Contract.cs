@@ -1,4 +1,5 @@
 using NodaTime;
+using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Exclusions;
 using ValueGuard.Core.Windows;
 
@@ -18,6 +19,15 @@ public sealed record Contract(
 
     /// <summary>Named exclusion calendars (planned maintenance) that clauses refer to.</summary>
     public IReadOnlyDictionary<string, ExclusionCalendar> Calendars { get; init; } = new Dictionary<string, ExclusionCalendar>();
+
+    /// <summary>
+    /// The escalation policy this contract chose (by name from the site, or written inline); null means the
+    /// site's default.
+    /// </summary>
+    public EscalationPolicy? Escalation { get; init; }
+
+    /// <summary>The policy name the contract wrote, when it chose one by name.</summary>
+    public string? EscalationPolicyName { get; init; }
 
     /// <summary>The contract's IANA zone (validated when the contract is loaded).</summary>
     public DateTimeZone Zone => DateTimeZoneProviders.Tzdb[TimeZone];

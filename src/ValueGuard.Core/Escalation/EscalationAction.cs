@@ -13,5 +13,13 @@ public sealed record EscalationAction(
     DateTimeOffset At,
     TicketContent Content)
 {
-    public string IdempotencyKey => $"{Episode}#{Kind.ToString().ToLowerInvariant()}-{Level}";
+    /// <summary>The reminder's number at its level (1 for the first); 0 for other kinds.</summary>
+    public int Reminder { get; init; }
+
+    /// <summary>The earliest instant the action may be delivered (quiet hours); null means at once.</summary>
+    public DateTimeOffset? NotBefore { get; init; }
+
+    public string IdempotencyKey => Kind == EscalationActionKind.Remind
+        ? $"{Episode}#remind-{Level}-{Reminder}"
+        : $"{Episode}#{Kind.ToString().ToLowerInvariant()}-{Level}";
 }

@@ -7,6 +7,8 @@ public enum EscalationActionKind
     Open,
     /// <summary>Raise priority and tell the next owner: the breach is unacknowledged.</summary>
     Escalate,
+    /// <summary>The breach is still unacknowledged at its level: say so again (the policy's reminder interval).</summary>
+    Remind,
     /// <summary>The clause recovered: comment and resolve.</summary>
     Resolve,
     /// <summary>The period ended: final comment with the verdict.</summary>

@@ -1,8 +1,9 @@
 using ValueGuard.Core.Commitments;
+using ValueGuard.Core.Contracts;
 
 namespace ValueGuard.Core.Escalation;
 
-/// <summary>Decides which escalation action, if any, a commitment transition calls for.</summary>
+/// <summary>Decides which escalation action a commitment transition or a waiting breach calls for, under a policy.</summary>
 public static class EscalationPlanner
 {
     public static EscalationActionKind? ActionFor(CommitmentTransition transition) => transition.To switch
@@ -16,11 +17,41 @@ public static class EscalationPlanner
         _ => null,
     };
 
-    /// <summary>Ticket priority by escalation level.</summary>
-    public static string PriorityFor(EscalationActionKind kind, int level) => kind switch
+    /// <summary>Ticket priority by escalation level under the default policy.</summary>
+    public static string PriorityFor(EscalationActionKind kind, int level) =>
+        kind is EscalationActionKind.Open or EscalationActionKind.Escalate or EscalationActionKind.Remind
+            ? EscalationPolicy.Default.LevelAt(level).Priority
+            : "normal";
+
+    /// <summary>The plan for the action a transition calls for; null when it calls for none.</summary>
+    public static EscalationPlan? Plan(CommitmentTransition transition, EscalationSchedule schedule, ContractOwners owners, IReadOnlyCollection<string> allSinks) =>
+        ActionFor(transition) is { } kind ? Plan(kind, transition.EscalationLevel, transition.At, schedule, owners, allSinks) : null;
+
+    /// <summary>
+    /// The plan for <paramref name="kind"/> at <paramref name="level"/>. Opening, escalating and reminding
+    /// go to the level's sinks; resolving and closing go to every sink that heard of the episode.
+    /// </summary>
+    public static EscalationPlan Plan(EscalationActionKind kind, int level, DateTimeOffset at, EscalationSchedule schedule, ContractOwners owners, IReadOnlyCollection<string> allSinks)
     {
-        EscalationActionKind.Open => "high",
-        EscalationActionKind.Escalate => level >= 2 ? "immediate" : "urgent",
-        _ => "normal",
+        var policy = schedule.Policy;
+        var current = policy.LevelAt(level);
+        var people = current.Notify.Select(role => OwnerOf(owners, role)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        IEnumerable<string> sinks = kind is EscalationActionKind.Resolve or EscalationActionKind.Close
+            ? policy.Levels.Take(Math.Clamp(level, 0, policy.MaxLevel) + 1).SelectMany(l => SinksOf(l, allSinks)).Distinct(StringComparer.Ordinal)
+            : SinksOf(current, allSinks);
+        var priority = kind is EscalationActionKind.Resolve or EscalationActionKind.Close ? "normal" : current.Priority;
+        return new EscalationPlan(kind, level, priority, people.FirstOrDefault(), [.. people.Skip(1)],
+            [.. sinks.Where(allSinks.Contains)], schedule.NotBefore(kind, at));
+    }
+
+    /// <summary>The owner a role names in the contract, or null when the contract names none.</summary>
+    public static string? OwnerOf(ContractOwners owners, OwnerRole role) => role switch
+    {
+        OwnerRole.CustomerSuccess => owners.CustomerSuccess,
+        OwnerRole.Delivery => owners.Delivery,
+        _ => owners.Sales,
     };
+
+    private static IEnumerable<string> SinksOf(EscalationLevel level, IReadOnlyCollection<string> allSinks) =>
+        level.Sinks.Count == 0 ? allSinks : level.Sinks;
 }

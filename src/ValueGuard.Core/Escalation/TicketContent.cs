@@ -13,4 +13,8 @@ public sealed record TicketContent(
     string State,
     string Priority,
     string? Assignee,
-    string EvidenceHash);
+    string EvidenceHash)
+{
+    /// <summary>Owners told alongside the assignee (the other roles of the escalation level).</summary>
+    public IReadOnlyList<string> Watchers { get; init; } = [];
+}

@@ -43,13 +43,14 @@ public sealed class EscalationOutbox : IDisposable
                 cmd.Transaction = tx;
                 cmd.CommandText = """
                     INSERT OR IGNORE INTO outbox (key, sink, episode, action, created, status, next_attempt)
-                    VALUES ($k, $s, $e, $a, $t, 'Pending', $t)
+                    VALUES ($k, $s, $e, $a, $t, 'Pending', $n)
                     """;
                 cmd.Parameters.AddWithValue("$k", action.IdempotencyKey);
                 cmd.Parameters.AddWithValue("$s", sink);
                 cmd.Parameters.AddWithValue("$e", action.Episode.ToString());
                 cmd.Parameters.AddWithValue("$a", json);
                 cmd.Parameters.AddWithValue("$t", action.At.UtcTicks);
+                cmd.Parameters.AddWithValue("$n", (action.NotBefore ?? action.At).UtcTicks);
                 added += cmd.ExecuteNonQuery();
             }
             tx.Commit();
@@ -63,6 +64,24 @@ public sealed class EscalationOutbox : IDisposable
 
     public Task<IReadOnlyList<OutboxEntry>> AllAsync(CancellationToken cancellationToken) =>
         QueryAsync("1 = 1", cancellationToken);
+
+    /// <summary>Every entry not delivered yet, dead ones included, oldest first: what an operator must see (status, UI).</summary>
+    public Task<IReadOnlyList<OutboxEntry>> UndeliveredAsync(CancellationToken cancellationToken) =>
+        QueryAsync("status <> 'Done'", cancellationToken);
+
+    /// <summary>
+    /// Gives dead entries (all, or the one with <paramref name="id"/>) a fresh set of attempts, due at
+    /// <paramref name="now"/>; returns how many were revived. Done and pending entries are left alone.
+    /// </summary>
+    public Task<int> RetryDeadAsync(long? id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.UseAsync(c =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE outbox SET status = 'Pending', attempts = 0, next_attempt = $n WHERE status = 'Dead' AND ($id IS NULL OR id = $id)";
+            cmd.Parameters.AddWithValue("$n", now.UtcTicks);
+            cmd.Parameters.AddWithValue("$id", id is { } v ? v : DBNull.Value);
+            return cmd.ExecuteNonQuery();
+        }, cancellationToken);
 
     public Task MarkDoneAsync(long id, string remoteId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE outbox SET status = 'Done', attempts = attempts + 1, remote_id = $r, last_error = NULL WHERE id = $id",

@@ -80,13 +80,14 @@ public sealed class FileTicketSink : ITicketSink
         {
             EscalationActionKind.Open => "Breach opened",
             EscalationActionKind.Escalate => $"Escalated to level {action.Level} (unacknowledged)",
+            EscalationActionKind.Remind => $"Reminder {action.Reminder} at level {action.Level}: still unacknowledged",
             EscalationActionKind.Resolve => "Recovered: target holds again",
             _ => $"Period closed: {c.State}",
         };
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"## {action.At.UtcDateTime:yyyy-MM-dd HH:mm}Z: {title}\n");
         sb.Append(marker).Append('\n');
-        sb.Append(CultureInfo.InvariantCulture, $"- State: {c.State}; priority: {c.Priority}; assignee: {c.Assignee ?? "unassigned"}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"- State: {c.State}; priority: {c.Priority}; assignee: {c.Assignee ?? "unassigned"}{(c.Watchers.Count > 0 ? "; watchers: " + string.Join(", ", c.Watchers) : "")}\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Target: {c.Target}; actual: {c.Actual}; coverage: {c.Coverage}\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Window: {c.Window}\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Evidence record: {c.EvidenceHash}\n\n");

@@ -152,12 +152,13 @@ public sealed partial class ClauseEvaluator : IDisposable
         else
         {
             transitions.AddRange(commitment.Apply(verdict, at, clause.Rules));
-            transitions.AddRange(commitment.EscalateIfDue(policy, at));
+            transitions.AddRange(commitment.EscalateIfDue(ScheduleOf(contract), at));
         }
 
         foreach (var t in transitions)
             await RecordAsync(contract, clause, t, verdict, result, calculation.Forecast, ct).ConfigureAwait(false);
         await RecordFlappingAsync(contract, clause, snapshot, commitment.Snapshot, at, ct).ConfigureAwait(false);
+        await RemindIfDueAsync(contract, clause, commitment.Snapshot, result, at, ct).ConfigureAwait(false);
         if (transitions.Count > 0 || snapshot != commitment.Snapshot)
             await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
         return new ClauseStatus(contract, clause, at, result, verdict, commitment.Snapshot);
@@ -179,13 +180,32 @@ public sealed partial class ClauseEvaluator : IDisposable
     {
         var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, forecast), ct).ConfigureAwait(false);
         LogTransition(contract.Id, clause.Id.Value, t.From, t.To, t.At, result.FormatValue(), result.Coverage, record.Hash);
-        if (EscalationPlanner.ActionFor(t) is not { } kind) return;
+        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is not { } plan) return;
         var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, t.EpisodeNumber);
-        var content = TicketContentFactory.Create(contract, clause, t, result, kind, record.Hash);
-        await outbox.EnqueueAsync(new EscalationAction(episode, kind, t.EscalationLevel, t.At, content), sinks, ct).ConfigureAwait(false);
+        var content = TicketContentFactory.Create(contract, clause, t.To, result, plan, record.Hash);
+        var action = new EscalationAction(episode, plan.Kind, t.EscalationLevel, t.At, content) { NotBefore = plan.NotBefore };
+        await outbox.EnqueueAsync(action, plan.Sinks, ct).ConfigureAwait(false);
     }
 
     public void Dispose() => turn.Dispose();
+
+    /// <summary>
+    /// Repeats an unacknowledged breach at the policy's interval. The reminder's number is part of its key, so
+    /// evaluating again within the same interval (or after a restart) enqueues nothing new.
+    /// </summary>
+    private async Task RemindIfDueAsync(Contract contract, Clause clause, CommitmentSnapshot snapshot, KpiResult result, DateTimeOffset at, CancellationToken ct)
+    {
+        if (snapshot.SnoozedUntil is { } snoozed && at < snoozed) return;
+        var schedule = ScheduleOf(contract);
+        if (schedule.ReminderDue(snapshot, at) is not { } number) return;
+        var plan = EscalationPlanner.Plan(EscalationActionKind.Remind, snapshot.EscalationLevel, at, schedule, contract.Owners, sinks);
+        var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, snapshot.EpisodeNumber);
+        var content = TicketContentFactory.Create(contract, clause, snapshot.State, result, plan, ledger.Head);
+        var action = new EscalationAction(episode, EscalationActionKind.Remind, snapshot.EscalationLevel, at, content) { Reminder = number, NotBefore = plan.NotBefore };
+        await outbox.EnqueueAsync(action, plan.Sinks, ct).ConfigureAwait(false);
+    }
+
+    private EscalationSchedule ScheduleOf(Contract contract) => new(contract.Escalation ?? policy, contract.Zone);
 
     [LoggerMessage(EventId = 2001, EventName = "ClauseTransition", Level = LogLevel.Information,
         Message = "Clause {ContractId}/{ClauseId} moved {From} -> {To} at {Instant:u} (KPI {Value}, coverage {Coverage:P1}, evidence {EvidenceHash})")]

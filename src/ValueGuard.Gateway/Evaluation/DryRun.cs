@@ -29,7 +29,7 @@ public static class DryRun
                     if (c is not { Result: { } result, Verdict: { } verdict }) continue;
                     // As the gateway decides: hysteresis from the current state, the clause's debounce, flapping and period rules.
                     var held = verdict == Verdict.Met ? VerdictRules.Decide(clause, result, commitment.Snapshot.State) : verdict;
-                    foreach (var t in commitment.Apply(held, at, clause.Rules).Concat(commitment.EscalateIfDue(site.Site.Escalation, at)))
+                    foreach (var t in commitment.Apply(held, at, clause.Rules).Concat(commitment.EscalateIfDue(new EscalationSchedule(contract.Escalation ?? site.Site.Escalation, contract.Zone), at)))
                     {
                         events.Add(new DryRunEvent(at, contract.Id, clause.Id.Value, t.From, t.To, held.Label(), result.FormatValue(), result.Coverage,
                             EscalationPlanner.ActionFor(t)));

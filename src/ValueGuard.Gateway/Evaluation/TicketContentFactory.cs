@@ -9,12 +9,8 @@ namespace ValueGuard.Gateway.Evaluation;
 /// <summary>Writes what a ticket says about a transition, for the people who must act on it.</summary>
 public static class TicketContentFactory
 {
-    public static TicketContent Create(Contract contract, Clause clause, CommitmentTransition t, KpiResult result, EscalationActionKind kind, string evidenceHash)
-    {
-        var assignee = kind == EscalationActionKind.Escalate && t.EscalationLevel >= 2
-            ? contract.Owners.Sales ?? contract.Owners.Delivery
-            : contract.Owners.Delivery ?? contract.Owners.CustomerSuccess;
-        return new TicketContent(
+    public static TicketContent Create(Contract contract, Clause clause, CommitmentState state, KpiResult result, EscalationPlan plan, string evidenceHash) =>
+        new(
             contract.Customer,
             contract.Id,
             clause.Id.Value,
@@ -23,9 +19,11 @@ public static class TicketContentFactory
             result.FormatValue(),
             result.Coverage.ToString("P1", CultureInfo.InvariantCulture),
             result.Window.ToString(),
-            t.To.ToString(),
-            EscalationPlanner.PriorityFor(kind, t.EscalationLevel),
-            assignee,
-            evidenceHash);
-    }
+            state.ToString(),
+            plan.Priority,
+            plan.Assignee,
+            evidenceHash)
+        {
+            Watchers = plan.Watchers,
+        };
 }

@@ -121,6 +121,7 @@ public sealed class RedmineTicketSink : ITicketSink
         {
             EscalationActionKind.Open => "Breach opened",
             EscalationActionKind.Escalate => $"Escalated to level {action.Level}: the breach is unacknowledged",
+            EscalationActionKind.Remind => $"Reminder {action.Reminder} at level {action.Level}: the breach is still unacknowledged",
             EscalationActionKind.Resolve => "Recovered: the target holds again",
             _ => $"Period closed: {c.State}",
         };
@@ -128,7 +129,7 @@ public sealed class RedmineTicketSink : ITicketSink
         sb.Append(CultureInfo.InvariantCulture, $"{title} ({action.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC).\n\n");
         sb.Append(CultureInfo.InvariantCulture, $"Customer: {c.Customer}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Clause: {c.ClauseText}\n");
-        sb.Append(CultureInfo.InvariantCulture, $"State: {c.State}; priority: {c.Priority}; assignee: {c.Assignee ?? "unassigned"}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"State: {c.State}; priority: {c.Priority}; assignee: {c.Assignee ?? "unassigned"}{(c.Watchers.Count > 0 ? "; watchers: " + string.Join(", ", c.Watchers) : "")}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Target: {c.Target}; actual: {c.Actual}; coverage: {c.Coverage}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Window: {c.Window}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Evidence record: {c.EvidenceHash}\n\n");

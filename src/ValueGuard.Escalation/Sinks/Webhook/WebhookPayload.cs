@@ -20,6 +20,7 @@ public static class WebhookPayload
             w.WriteString("idempotency_key", action.IdempotencyKey);
             w.WriteString("kind", action.Kind.ToString().ToLowerInvariant());
             w.WriteNumber("level", action.Level);
+            if (action.Kind == EscalationActionKind.Remind) w.WriteNumber("reminder", action.Reminder);
             w.WriteString("at", action.At.UtcDateTime);
             w.WriteStartObject("episode");
             w.WriteString("id", action.Episode.ToString());
@@ -40,6 +41,9 @@ public static class WebhookPayload
             w.WriteString("priority", c.Priority);
             if (c.Assignee is null) w.WriteNull("assignee");
             else w.WriteString("assignee", c.Assignee);
+            w.WriteStartArray("watchers");
+            foreach (var watcher in c.Watchers) w.WriteStringValue(watcher);
+            w.WriteEndArray();
             w.WriteString("evidence_hash", c.EvidenceHash);
             w.WriteEndObject();
             w.WriteEndObject();
