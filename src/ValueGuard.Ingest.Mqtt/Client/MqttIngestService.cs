@@ -128,7 +128,7 @@ public sealed partial class MqttIngestService : BackgroundService
                 LogDeadLetterFailed(ex.Message);
             }
         }
-        await pending.Writer.WriteAsync(new Pending(e, result.Samples, Volatile.Read(ref connectionGeneration)), CancellationToken.None).ConfigureAwait(false);
+        await pending.Writer.WriteAsync(new Pending(e, result.Samples, result.IsRejected, Volatile.Read(ref connectionGeneration)), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync(CancellationToken ct)
@@ -148,7 +148,8 @@ public sealed partial class MqttIngestService : BackgroundService
             var storedMessages = 0;
             foreach (var item in batch)
             {
-                if (item.Samples.Count > 0) storedMessages++;
+                // A message accepted without samples (a Sparkplug birth of unmapped metrics) is done as well.
+                if (!item.Rejected) storedMessages++;
                 // After a reconnect the broker redelivers unacknowledged messages itself; a packet id of an
                 // old connection must not be acknowledged on the new one.
                 if (item.Generation != Volatile.Read(ref connectionGeneration) || !client.IsConnected) continue;
@@ -190,7 +191,7 @@ public sealed partial class MqttIngestService : BackgroundService
         base.Dispose();
     }
 
-    private sealed record Pending(MqttApplicationMessageReceivedEventArgs Message, IReadOnlyList<Sample> Samples, int Generation);
+    private sealed record Pending(MqttApplicationMessageReceivedEventArgs Message, IReadOnlyList<Sample> Samples, bool Rejected, int Generation);
 
     [LoggerMessage(EventId = 1001, EventName = "MqttConnected", Level = LogLevel.Information,
         Message = "Connected to MQTT broker {Host}:{Port} (session present: {SessionPresent}), subscribed to {Filters}")]
