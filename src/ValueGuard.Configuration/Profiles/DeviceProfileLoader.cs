@@ -72,7 +72,7 @@ public static class DeviceProfileLoader
     {
         var node = profile.Mapping("mqtt", required: true);
         if (node is null) return null;
-        var r = new MappingReader(node, "mqtt", errors, "topic", "payload", "timestamp", "online_signal");
+        var r = new MappingReader(node, "mqtt", errors, "topic", "payload", "timestamp", "online_signal", "without_signals");
         var topic = r.Scalar("topic", required: true);
         if (topic is not null && !topic.Value!.Contains("{device}", StringComparison.Ordinal))
             errors.Add(topic, "mqtt: the topic template has no {device} capture", "name the device's place in the topic, for example plant/{site}/{device}/telemetry");
@@ -85,6 +85,9 @@ public static class DeviceProfileLoader
         };
         if (format is null) errors.Add(payload!, $"mqtt: payload '{payload!.Value}' is not supported by this version", "use payload: json or payload: sparkplug_b");
         var online = r.Scalar("online_signal");
+        var withoutSignals = r.Scalar("without_signals");
+        if (withoutSignals is not null && withoutSignals.Value is not ("skip" or "reject"))
+            errors.Add(withoutSignals, $"mqtt: without_signals '{withoutSignals.Value}' is not known", "use skip (pass over payloads holding none of the fields) or reject (the default: dead-letter them)");
         if (format == PayloadFormat.SparkplugB)
         {
             if (topic is not null && !IsSparkplugTemplate(topic.Value!))
@@ -113,7 +116,7 @@ public static class DeviceProfileLoader
             if (unit is null) errors.Add(unitNode!, $"timestamp: unit '{unitNode!.Value}' is not known", "use s, ms, us, ns or iso8601");
             if (field is not null && unit is not null) timestamp = new TimestampMapping(field, unit.Value);
         }
-        return topic is null || format is null ? null : new MqttMapping(topic.Value!, timestamp, format.Value, format == PayloadFormat.SparkplugB ? online?.Value : null);
+        return topic is null || format is null ? null : new MqttMapping(topic.Value!, timestamp, format.Value, format == PayloadFormat.SparkplugB ? online?.Value : null, withoutSignals?.Value == "skip");
     }
 
     /// <summary>The Sparkplug B topic namespace: spBv1.0/group/message_type/edge_node[/device].</summary>

@@ -5,4 +5,8 @@ namespace ValueGuard.Configuration.Profiles;
 /// <param name="Timestamp">Where a JSON payload carries its timestamp; null means arrival time.</param>
 /// <param name="Payload">How the payload is encoded.</param>
 /// <param name="OnlineSignal">Sparkplug B only: the bool signal set to 1 by a birth and 0 by a death certificate.</param>
-public sealed record MqttMapping(string Topic, TimestampMapping? Timestamp, PayloadFormat Payload = PayloadFormat.Json, string? OnlineSignal = null);
+/// <param name="SkipWithoutSignals">
+/// JSON only: a payload holding none of the profile's fields is passed over (acknowledged, nothing stored) instead of
+/// rejected; for publishers whose topic also carries other messages or partial updates (Shelly NotifyStatus).
+/// </param>
+public sealed record MqttMapping(string Topic, TimestampMapping? Timestamp, PayloadFormat Payload = PayloadFormat.Json, string? OnlineSignal = null, bool SkipWithoutSignals = false);

@@ -55,6 +55,7 @@ public sealed class JsonPayloadDecoder
                     return DecodeResult.Rejected("wrong-type", $"field '{mapping.Field}' holds {element.ValueKind}, expected {mapping.Kind}");
                 samples.Add(new Sample(new SignalId(device, mapping.Name), timestamp, raw * mapping.Scale + mapping.Offset));
             }
+            if (samples.Count == 0 && profile.Mqtt!.SkipWithoutSignals) return new DecodeResult([], null);
             return samples.Count == 0
                 ? DecodeResult.Rejected("no-signals", $"none of the fields of profile '{profile.Name}' is in the payload")
                 : new DecodeResult(samples, null);
@@ -94,7 +95,15 @@ public sealed class JsonPayloadDecoder
         if (unit == TimestampUnit.Iso8601)
             return element.ValueKind == JsonValueKind.String
                 && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp);
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out var n)) return false;
+        if (element.ValueKind != JsonValueKind.Number) return false;
+        if (unit == TimestampUnit.Seconds && !element.TryGetInt64(out _))
+        {
+            // Fractional Unix seconds (Shelly's "ts": 1631266595.44), to the millisecond.
+            if (!element.TryGetDouble(out var seconds) || !double.IsFinite(seconds) || Math.Abs(seconds) > 253402300799) return false;
+            timestamp = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * 1000) * TimeSpan.TicksPerMillisecond);
+            return true;
+        }
+        if (!element.TryGetInt64(out var n)) return false;
         long ticks;
         try
         {
