@@ -12,6 +12,9 @@ namespace ValueGuard.Gateway.Hosting;
 /// <summary>Registers a whole gateway for a site in the Generic Host.</summary>
 public static class GatewayServiceCollectionExtensions
 {
+    /// <summary>Environment variable holding the broker user name when the site names none.</summary>
+    public const string UsernameVariable = "VALUEGUARD_MQTT_USERNAME";
+
     /// <summary>
     /// Adds an opened runtime, one Modbus RTU poller per serial port that has devices, the evaluation loop, and
     /// MQTT ingest (to <paramref name="broker"/>) when the site has devices that publish over MQTT.
@@ -33,8 +36,14 @@ public static class GatewayServiceCollectionExtensions
             {
                 Broker = broker,
                 ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
-                Username = site.Site.Broker?.Username,
+                Username = site.Site.Broker?.Username ?? (password is null ? null : Environment.GetEnvironmentVariable(UsernameVariable)),
                 Password = password,
+                Tls = site.Site.Broker is { CaFile: not null } or { ClientCertificateFile: not null } ? new MqttTlsOptions
+                {
+                    CaFile = site.Site.Broker.CaFile,
+                    ClientCertificateFile = site.Site.Broker.ClientCertificateFile,
+                    ClientKeyFile = site.Site.Broker.ClientKeyFile,
+                } : null,
             DeadLetterPath = Path.Combine(site.Site.DataDirectory, "dead-letter.jsonl"),
             });
             services.AddSingleton<MqttIngestService>();

@@ -9,6 +9,7 @@ public sealed class IngestCounters
     private long stored;
     private long samples;
     private long rejected;
+    private long connectFailures;
 
     public long Received => Interlocked.Read(ref received);
 
@@ -19,10 +20,15 @@ public sealed class IngestCounters
 
     public long Rejected => Interlocked.Read(ref rejected);
 
+    /// <summary>Connection attempts the broker refused or that failed (TLS, credentials, network).</summary>
+    public long ConnectFailures => Interlocked.Read(ref connectFailures);
+
     /// <summary>Messages finished either way (stored or rejected).</summary>
     public long Done => Stored + Rejected;
 
     public ConcurrentDictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
+
+    internal void OnConnectFailed() => Interlocked.Increment(ref connectFailures);
 
     internal void OnReceived() => Interlocked.Increment(ref received);
 

@@ -13,6 +13,9 @@ public sealed class MqttIngestOptions
     /// <summary>Read from a file or the environment; never logged.</summary>
     public string? Password { get; init; }
 
+    /// <summary>CA and client certificate for <c>mqtts://</c>; null uses the system's trusted CAs and no client certificate.</summary>
+    public MqttTlsOptions? Tls { get; init; }
+
     /// <summary>Messages decoded but not yet durable. When full, receiving waits and the broker holds the rest.</summary>
     public int ChannelCapacity { get; init; } = 10_000;
 
@@ -30,6 +33,9 @@ public sealed class MqttIngestOptions
     {
         if (Broker.Scheme is not ("mqtt" or "mqtts"))
             throw new ArgumentException($"MqttIngestOptions.Broker: '{Broker}' is not an mqtt:// or mqtts:// URL.");
+        if (Tls is not null && Broker.Scheme != "mqtts")
+            throw new ArgumentException($"MqttIngestOptions.Tls: TLS settings need an mqtts:// broker URL, not '{Broker}'.");
+        Tls?.Validate();
         if (ChannelCapacity < 1 || MaxBatch < 1)
             throw new ArgumentException("MqttIngestOptions: ChannelCapacity and MaxBatch must be at least 1.");
     }

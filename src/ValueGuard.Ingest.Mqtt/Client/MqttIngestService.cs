@@ -69,6 +69,7 @@ public sealed partial class MqttIngestService : BackgroundService
             catch (Exception e)
             {
                 attempt++;
+                Counters.OnConnectFailed();
                 var delay = Backoff(attempt);
                 LogConnectFailed(options.Broker.Host, options.Broker.Port, attempt, delay, e.Message);
                 try { await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false); }
@@ -94,7 +95,11 @@ public sealed partial class MqttIngestService : BackgroundService
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30));
         if (options.Username is not null) builder.WithCredentials(options.Username, options.Password);
         if (options.Broker.Scheme == "mqtts")
-            builder.WithTlsOptions(t => t.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13).WithTargetHost(options.Broker.Host));
+        {
+            var tls = new MqttClientTlsOptionsBuilder().UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13).WithTargetHost(options.Broker.Host);
+            options.Tls?.Apply(tls);
+            builder.WithTlsOptions(tls.Build());
+        }
         var generation = Interlocked.Increment(ref connectionGeneration);
         var result = await client.ConnectAsync(builder.Build(), ct).ConfigureAwait(false);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
