@@ -25,6 +25,9 @@ public sealed class MqttIngestOptions
     /// <summary>Where rejected messages are kept (see <see cref="DeadLetterFile"/>); null keeps none.</summary>
     public string? DeadLetterPath { get; init; }
 
+    /// <summary>Per reason and device, at most one rejection log line per interval (the rest are counted).</summary>
+    public TimeSpan RejectionLogInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);

@@ -25,6 +25,7 @@ public sealed partial class MqttIngestService : BackgroundService
     private readonly Channel<Pending> pending;
     private readonly IMqttClient client;
     private readonly DeadLetterFile? deadLetters;
+    private readonly RejectionLogLimiter rejectionLog;
     private int connectionGeneration;
     private int subscribedGeneration = -1;
 
@@ -38,6 +39,7 @@ public sealed partial class MqttIngestService : BackgroundService
         this.log = log;
         pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.ChannelCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         deadLetters = options.DeadLetterPath is { } path ? new DeadLetterFile(path) : null;
+        rejectionLog = new RejectionLogLimiter(time, options.RejectionLogInterval);
         client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
@@ -121,8 +123,9 @@ public sealed partial class MqttIngestService : BackgroundService
         var result = router.Decode(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, time.GetUtcNow());
         if (result.IsRejected)
         {
-            var count = Counters.OnRejected(result.RejectReason!);
-            if (count <= 10 || count % 1000 == 0) LogRejected(e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, count);
+            var count = Counters.OnRejected(result.RejectReason!, result.Device);
+            if (rejectionLog.ShouldLog(result.RejectReason!, result.Device, out var suppressed))
+                LogRejected(Shorten(e.ApplicationMessage.Topic), result.Device ?? "(none)", result.RejectReason!, result.RejectDetail ?? string.Empty, count, suppressed);
             try
             {
                 deadLetters?.Write(time.GetUtcNow(), e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, e.ApplicationMessage.Payload);
@@ -207,8 +210,10 @@ public sealed partial class MqttIngestService : BackgroundService
     private partial void LogConnectFailed(string host, int port, int attempt, TimeSpan delay, string error);
 
     [LoggerMessage(EventId = 1003, EventName = "MqttMessageRejected", Level = LogLevel.Warning,
-        Message = "Rejected message on {Topic}: {Reason} ({Detail}); {Count} so far for this reason")]
-    private partial void LogRejected(string topic, string reason, string detail, long count);
+        Message = "Rejected message on {Topic} from {Device}: {Reason} ({Detail}); {Count} so far for this reason, {Suppressed} like it not logged since the last")]
+    private partial void LogRejected(string topic, string device, string reason, string detail, long count, long suppressed);
+
+    private static string Shorten(string topic) => topic.Length <= 200 ? topic : string.Concat(topic.AsSpan(0, 200), "…");
 
     [LoggerMessage(EventId = 1004, EventName = "StoreWriteFailed", Level = LogLevel.Error,
         Message = "Could not store {SampleCount} samples (attempt {Attempt}); messages stay unacknowledged: {Error}")]

@@ -52,7 +52,11 @@ public sealed class JsonPayloadDecoder
             {
                 if (Find(doc.RootElement, path) is not { } element) continue;
                 if (!TryValue(element, mapping.Kind, out var raw))
-                    return DecodeResult.Rejected("wrong-type", $"field '{mapping.Field}' holds {element.ValueKind}, expected {mapping.Kind}");
+                {
+                    return element.ValueKind == JsonValueKind.Number && mapping.Kind != SignalKind.Bool && !double.IsFinite(raw)
+                        ? DecodeResult.Rejected("not-finite", $"field '{mapping.Field}' holds {element.GetRawText()}, which is not a finite number")
+                        : DecodeResult.Rejected("wrong-type", $"field '{mapping.Field}' holds {element.ValueKind}, expected {mapping.Kind}");
+                }
                 samples.Add(new Sample(new SignalId(device, mapping.Name), timestamp, raw * mapping.Scale + mapping.Offset));
             }
             if (samples.Count == 0 && profile.Mqtt!.SkipWithoutSignals) return new DecodeResult([], null);
@@ -83,7 +87,9 @@ public sealed class JsonPayloadDecoder
             case JsonValueKind.False:
                 return kind == SignalKind.Bool;
             case JsonValueKind.Number:
-                return element.TryGetDouble(out value) && double.IsFinite(value) && (kind != SignalKind.Bool || value is 0 or 1);
+                // System.Text.Json refuses numbers beyond double's range (1e400); they count as infinite.
+                if (!element.TryGetDouble(out value)) value = double.PositiveInfinity;
+                return double.IsFinite(value) && (kind != SignalKind.Bool || value is 0 or 1);
             default:
                 return false;
         }
