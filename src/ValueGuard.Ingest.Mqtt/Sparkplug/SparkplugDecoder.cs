@@ -23,11 +23,22 @@ public sealed class SparkplugDecoder
     private readonly List<string> filters = [];
     private readonly Dictionary<string, Dictionary<string, SignalMapping[]>> signalsByMetric = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
+    private readonly DeviceProfile? anyDevice;
     private long sequenceGaps;
+
+    /// <summary>A decoder that takes every device its topic template matches as one of <paramref name="profile"/> (for <c>probe mqtt</c>).</summary>
+    public static SparkplugDecoder ForAnyDevice(DeviceProfile profile) => new([], profile);
 
     /// <param name="devices">The site's devices whose profile has <c>payload: sparkplug_b</c>.</param>
     public SparkplugDecoder(IEnumerable<(string DeviceId, DeviceProfile Profile)> devices)
+        : this(devices, null)
     {
+    }
+
+    private SparkplugDecoder(IEnumerable<(string DeviceId, DeviceProfile Profile)> devices, DeviceProfile? anyDevice)
+    {
+        this.anyDevice = anyDevice;
+        if (anyDevice is not null) devices = [("", anyDevice)];
         var list = devices.ToList();
         foreach (var profile in list.Select(d => d.Profile).DistinctBy(p => p.Name))
         {
@@ -168,7 +179,7 @@ public sealed class SparkplugDecoder
         foreach (var (template, profiles) in address.IsDeviceLevel ? deviceRoutes : nodeRoutes)
         {
             if (template.Match(topic) is not { } captures || !captures.TryGetValue("device", out var device)) continue;
-            if (profiles.TryGetValue(device, out var profile)) return (device, profile);
+            if (profiles.TryGetValue(device, out var profile) || (anyDevice is not null && (profile = anyDevice) is not null)) return (device, profile);
             named = device;
         }
         return (named, null);
