@@ -96,7 +96,7 @@ internal static class ProbeSerialCommand
                 return await probe.ReadProfileAsync((byte)id, name, parse.GetValue(profiles) ?? DefaultProfiles(), json, ct).ConfigureAwait(false);
             return Usage("with --slave, give --read TABLE:ADDRESS:COUNT or --profile NAME");
         });
-        return new Command("probe", "Commissioning checks of field connections") { serial };
+        return new Command("probe", "Commissioning checks of field connections") { serial, ProbeMqttCommand.Create() };
     }
 
     private static List<Configuration.Profiles.DeviceProfile> LoadProfiles(string folder) => Directory.Exists(folder)

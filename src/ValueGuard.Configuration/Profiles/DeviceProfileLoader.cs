@@ -10,6 +10,9 @@ public static class DeviceProfileLoader
 {
     private static readonly string[] SignalTypes = ["bool", "float", "int", "counter"];
 
+    /// <summary>The <see cref="SignalMapping.Field"/> of a Sparkplug B profile's online signal (births and deaths, not a metric).</summary>
+    public const string SparkplugOnlineField = "$online";
+
     public static ConfigResult<DeviceProfile> Load(string file, string text)
     {
         var errors = new ErrorList(file);
@@ -63,6 +66,13 @@ public static class DeviceProfileLoader
             if (asciiMapping is not null) AsciiProfileReader.CheckFields(asciiMapping, signalMap, signals, errors);
         }
         if (ascii) return name is null || asciiMapping is null ? null : new DeviceProfile(name, r.String("description"), r.String("source"), null, signals) { Ascii = asciiMapping };
+        if (mqtt?.OnlineSignal is { } online)
+        {
+            if (signals.ContainsKey(online))
+                errors.Add(r.Get("signals")!, $"profile: signal '{online}' is both a metric and the online_signal", "give the online state its own signal name");
+            else
+                signals[online] = new SignalMapping(online, SparkplugOnlineField, SignalKind.Bool, null, defaultGap);
+        }
         if (name is null || mqtt is null) return null;
         return new DeviceProfile(name, r.String("description"), r.String("source"), mqtt, signals);
     }
@@ -71,13 +81,32 @@ public static class DeviceProfileLoader
     {
         var node = profile.Mapping("mqtt", required: true);
         if (node is null) return null;
-        var r = new MappingReader(node, "mqtt", errors, "topic", "payload", "timestamp");
+        var r = new MappingReader(node, "mqtt", errors, "topic", "payload", "timestamp", "online_signal", "without_signals");
         var topic = r.Scalar("topic", required: true);
         if (topic is not null && !topic.Value!.Contains("{device}", StringComparison.Ordinal))
             errors.Add(topic, "mqtt: the topic template has no {device} capture", "name the device's place in the topic, for example plant/{site}/{device}/telemetry");
         var payload = r.Scalar("payload");
-        if (payload is not null && payload.Value != "json")
-            errors.Add(payload, $"mqtt: payload '{payload.Value}' is not supported by this version", "use payload: json");
+        PayloadFormat? format = (payload?.Value ?? "json") switch
+        {
+            "json" => PayloadFormat.Json,
+            "sparkplug_b" => PayloadFormat.SparkplugB,
+            _ => null,
+        };
+        if (format is null) errors.Add(payload!, $"mqtt: payload '{payload!.Value}' is not supported by this version", "use payload: json or payload: sparkplug_b");
+        var online = r.Scalar("online_signal");
+        var withoutSignals = r.Scalar("without_signals");
+        if (withoutSignals is not null && withoutSignals.Value is not ("skip" or "reject"))
+            errors.Add(withoutSignals, $"mqtt: without_signals '{withoutSignals.Value}' is not known", "use skip (pass over payloads holding none of the fields) or reject (the default: dead-letter them)");
+        if (format == PayloadFormat.SparkplugB)
+        {
+            if (topic is not null && !IsSparkplugTemplate(topic.Value!))
+                errors.Add(topic, $"mqtt: '{topic.Value}' is not a Sparkplug B topic template", "use spBv1.0/{group}/{message_type}/{device} for an edge node's own metrics or spBv1.0/{group}/{message_type}/{node}/{device} for its devices (the group and node may be fixed names)");
+            if (r.Get("timestamp") is { } tsNode) errors.Add(tsNode, "mqtt: a Sparkplug B payload carries its own timestamps", "remove timestamp:");
+        }
+        else if (online is not null)
+        {
+            errors.Add(online, "mqtt: online_signal applies to payload: sparkplug_b only", "remove online_signal or set payload: sparkplug_b");
+        }
         TimestampMapping? timestamp = null;
         if (r.Mapping("timestamp") is { } ts)
         {
@@ -96,7 +125,15 @@ public static class DeviceProfileLoader
             if (unit is null) errors.Add(unitNode!, $"timestamp: unit '{unitNode!.Value}' is not known", "use s, ms, us, ns or iso8601");
             if (field is not null && unit is not null) timestamp = new TimestampMapping(field, unit.Value);
         }
-        return topic is null ? null : new MqttMapping(topic.Value!, timestamp);
+        return topic is null || format is null ? null : new MqttMapping(topic.Value!, timestamp, format.Value, format == PayloadFormat.SparkplugB ? online?.Value : null, withoutSignals?.Value == "skip");
+    }
+
+    /// <summary>The Sparkplug B topic namespace: spBv1.0/group/message_type/edge_node[/device].</summary>
+    private static bool IsSparkplugTemplate(string template)
+    {
+        var levels = template.Split('/');
+        return levels.Length is 4 or 5 && levels[0] == "spBv1.0" && levels[2] == "{message_type}" && levels[^1] == "{device}"
+            && levels.All(l => l.Length > 0 && !l.Contains('+', StringComparison.Ordinal) && !l.Contains('#', StringComparison.Ordinal));
     }
 
     private static SignalMapping? ReadSignal(string name, YamlMappingNode body, TimeSpan defaultGap, bool ascii, ErrorList errors)

@@ -1,6 +1,12 @@
 namespace ValueGuard.Configuration.Profiles;
 
-/// <summary>The MQTT side of a profile: the topic template and where the timestamp is.</summary>
+/// <summary>The MQTT side of a profile: the topic template, the payload format and where the timestamp is.</summary>
 /// <param name="Topic">Topic template with named captures, e.g. <c>plant/{site}/{device}/telemetry</c>.</param>
-/// <param name="Timestamp">Where the payload carries its timestamp; null means arrival time.</param>
-public sealed record MqttMapping(string Topic, TimestampMapping? Timestamp);
+/// <param name="Timestamp">Where a JSON payload carries its timestamp; null means arrival time.</param>
+/// <param name="Payload">How the payload is encoded.</param>
+/// <param name="OnlineSignal">Sparkplug B only: the bool signal set to 1 by a birth and 0 by a death certificate.</param>
+/// <param name="SkipWithoutSignals">
+/// JSON only: a payload holding none of the profile's fields is passed over (acknowledged, nothing stored) instead of
+/// rejected; for publishers whose topic also carries other messages or partial updates (Shelly NotifyStatus).
+/// </param>
+public sealed record MqttMapping(string Topic, TimestampMapping? Timestamp, PayloadFormat Payload = PayloadFormat.Json, string? OnlineSignal = null, bool SkipWithoutSignals = false);

@@ -65,7 +65,15 @@ public sealed record DeviceConfig(string Id, string Profile)
 public readonly record struct SourcePosition(int Line, int Column);
 
 /// <summary>The plant MQTT broker. Null in <see cref="SiteConfig.Broker"/> means the embedded broker.</summary>
-public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, string? PasswordFile);
+/// <param name="Url">mqtt://host:1883 or mqtts://host:8883.</param>
+/// <param name="ClientId">Stable per gateway: the broker keeps its persistent session under it.</param>
+/// <param name="Username">User name; null takes VALUEGUARD_MQTT_USERNAME when a password is given.</param>
+/// <param name="PasswordFile">File holding the password (absolute path); null takes VALUEGUARD_MQTT_PASSWORD.</param>
+/// <param name="CaFile">mqtts only: PEM CA certificate(s) the broker's certificate must chain to (absolute path).</param>
+/// <param name="ClientCertificateFile">mqtts only: the gateway's PEM client certificate (absolute path).</param>
+/// <param name="ClientKeyFile">mqtts only: the client certificate's PEM private key (absolute path).</param>
+public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, string? PasswordFile,
+    string? CaFile = null, string? ClientCertificateFile = null, string? ClientKeyFile = null);
 
 /// <summary>
 /// A place tickets go: <c>file</c> (one Markdown file per breach episode under <see cref="Path"/>),

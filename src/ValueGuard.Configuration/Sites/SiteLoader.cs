@@ -24,7 +24,7 @@ public static class SiteLoader
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
         var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial", "metrics");
         var id = r.String("site", required: true);
-        var broker = ReadBroker(r, errors);
+        var broker = ReadBroker(r, errors, Resolve);
         var dataDir = Resolve(r.String("data_dir") ?? "data");
         var profileDirs = Strings(r.Sequence("device_profiles", required: true), errors).Select(Resolve).ToList();
         var contracts = Strings(r.Sequence("contracts"), errors).Select(Resolve).ToList();
@@ -139,10 +139,10 @@ public static class SiteLoader
         return new MetricsConfig(host, port);
     }
 
-    private static BrokerConfig? ReadBroker(MappingReader site, ErrorList errors)
+    private static BrokerConfig? ReadBroker(MappingReader site, ErrorList errors, Func<string, string> resolve)
     {
         if (site.Mapping("broker") is not { } node) return null;
-        var r = new MappingReader(node, "broker", errors, "url", "client_id", "username", "password_file");
+        var r = new MappingReader(node, "broker", errors, "url", "client_id", "username", "password_file", "ca_file", "client_cert_file", "client_key_file");
         var url = r.Scalar("url", required: true);
         if (url is null) return null;
         if (!Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) || uri.Scheme is not ("mqtt" or "mqtts"))
@@ -150,7 +150,14 @@ public static class SiteLoader
             errors.Add(url, $"broker: url '{url.Value}' is not an MQTT URL", "write mqtt://host:1883 or mqtts://host:8883");
             return null;
         }
-        return new BrokerConfig(uri, r.String("client_id") ?? "valueguard", r.String("username"), r.String("password_file"));
+        string? File(string key) => r.String(key) is { } p ? resolve(p) : null;
+        var tlsKeys = new[] { "ca_file", "client_cert_file", "client_key_file" };
+        if (uri.Scheme != "mqtts" && tlsKeys.FirstOrDefault(r.Has) is { } tlsKey)
+            errors.Add(r.Get(tlsKey)!, $"broker: '{tlsKey}' applies to TLS only", "write the url as mqtts://host:8883, or remove the TLS settings");
+        if (r.Has("client_cert_file") != r.Has("client_key_file"))
+            errors.Add(node, "broker: a client certificate needs both client_cert_file and client_key_file", "name the PEM certificate and its PEM private key");
+        return new BrokerConfig(uri, r.String("client_id") ?? "valueguard", r.String("username"), File("password_file"),
+            File("ca_file"), File("client_cert_file"), File("client_key_file"));
     }
 
     private static IEnumerable<string> Strings(YamlSequenceNode? seq, ErrorList errors)

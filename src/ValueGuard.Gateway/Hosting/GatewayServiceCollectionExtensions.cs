@@ -18,6 +18,9 @@ namespace ValueGuard.Gateway.Hosting;
 /// <summary>Registers a whole gateway for a site in the Generic Host.</summary>
 public static class GatewayServiceCollectionExtensions
 {
+    /// <summary>Environment variable holding the broker user name when the site names none.</summary>
+    public const string UsernameVariable = "VALUEGUARD_MQTT_USERNAME";
+
     /// <summary>
     /// Adds an opened runtime, one Modbus RTU poller per serial port that has Modbus devices, one reader per ASCII
     /// line device, the evaluation loop, the operator-action loop, the contract file watcher, and
@@ -40,8 +43,14 @@ public static class GatewayServiceCollectionExtensions
             {
                 Broker = broker,
                 ClientId = site.Site.Broker?.ClientId ?? $"valueguard-{site.Site.Id}",
-                Username = site.Site.Broker?.Username,
+                Username = site.Site.Broker?.Username ?? (password is null ? null : Environment.GetEnvironmentVariable(UsernameVariable)),
                 Password = password,
+                Tls = site.Site.Broker is { CaFile: not null } or { ClientCertificateFile: not null } ? new MqttTlsOptions
+                {
+                    CaFile = site.Site.Broker.CaFile,
+                    ClientCertificateFile = site.Site.Broker.ClientCertificateFile,
+                    ClientKeyFile = site.Site.Broker.ClientKeyFile,
+                } : null,
                 DeadLetterPath = Path.Combine(site.Site.DataDirectory, "dead-letter.jsonl"),
             });
             services.AddSingleton<MqttIngestService>();

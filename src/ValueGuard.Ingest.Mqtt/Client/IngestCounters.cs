@@ -9,6 +9,7 @@ public sealed class IngestCounters
     private long stored;
     private long samples;
     private long rejected;
+    private long connectFailures;
 
     public long Received => Interlocked.Read(ref received);
 
@@ -19,10 +20,23 @@ public sealed class IngestCounters
 
     public long Rejected => Interlocked.Read(ref rejected);
 
+    /// <summary>Connection attempts the broker refused or that failed (TLS, credentials, network).</summary>
+    public long ConnectFailures => Interlocked.Read(ref connectFailures);
+
     /// <summary>Messages finished either way (stored or rejected).</summary>
     public long Done => Stored + Rejected;
 
     public ConcurrentDictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Rejections per reason and device (the device the topic names; "(none)" when it names none). At most
+    /// <see cref="MaxDeviceKeys"/> pairs; further pairs are counted under "(other devices)".
+    /// </summary>
+    public ConcurrentDictionary<(string Reason, string Device), long> RejectedByReasonAndDevice { get; } = new();
+
+    public const int MaxDeviceKeys = 10_000;
+
+    internal void OnConnectFailed() => Interlocked.Increment(ref connectFailures);
 
     internal void OnReceived() => Interlocked.Increment(ref received);
 
@@ -32,9 +46,12 @@ public sealed class IngestCounters
         Interlocked.Add(ref stored, messages);
     }
 
-    internal long OnRejected(string reason)
+    internal long OnRejected(string reason, string? device)
     {
         Interlocked.Increment(ref rejected);
+        var key = (reason, device ?? "(none)");
+        if (!RejectedByReasonAndDevice.ContainsKey(key) && RejectedByReasonAndDevice.Count >= MaxDeviceKeys) key = (reason, "(other devices)");
+        RejectedByReasonAndDevice.AddOrUpdate(key, 1, (_, n) => n + 1);
         return RejectedByReason.AddOrUpdate(reason, 1, (_, n) => n + 1);
     }
 }

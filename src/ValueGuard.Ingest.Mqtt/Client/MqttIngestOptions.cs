@@ -13,6 +13,9 @@ public sealed class MqttIngestOptions
     /// <summary>Read from a file or the environment; never logged.</summary>
     public string? Password { get; init; }
 
+    /// <summary>CA and client certificate for <c>mqtts://</c>; null uses the system's trusted CAs and no client certificate.</summary>
+    public MqttTlsOptions? Tls { get; init; }
+
     /// <summary>Messages decoded but not yet durable. When full, receiving waits and the broker holds the rest.</summary>
     public int ChannelCapacity { get; init; } = 10_000;
 
@@ -22,6 +25,9 @@ public sealed class MqttIngestOptions
     /// <summary>Where rejected messages are kept (see <see cref="DeadLetterFile"/>); null keeps none.</summary>
     public string? DeadLetterPath { get; init; }
 
+    /// <summary>Per reason and device, at most one rejection log line per interval (the rest are counted).</summary>
+    public TimeSpan RejectionLogInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     public TimeSpan ReconnectMinDelay { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan ReconnectMaxDelay { get; init; } = TimeSpan.FromSeconds(30);
@@ -30,6 +36,9 @@ public sealed class MqttIngestOptions
     {
         if (Broker.Scheme is not ("mqtt" or "mqtts"))
             throw new ArgumentException($"MqttIngestOptions.Broker: '{Broker}' is not an mqtt:// or mqtts:// URL.");
+        if (Tls is not null && Broker.Scheme != "mqtts")
+            throw new ArgumentException($"MqttIngestOptions.Tls: TLS settings need an mqtts:// broker URL, not '{Broker}'.");
+        Tls?.Validate();
         if (ChannelCapacity < 1 || MaxBatch < 1)
             throw new ArgumentException("MqttIngestOptions: ChannelCapacity and MaxBatch must be at least 1.");
     }

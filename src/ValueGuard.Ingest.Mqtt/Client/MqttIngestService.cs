@@ -25,6 +25,7 @@ public sealed partial class MqttIngestService : BackgroundService
     private readonly Channel<Pending> pending;
     private readonly IMqttClient client;
     private readonly DeadLetterFile? deadLetters;
+    private readonly RejectionLogLimiter rejectionLog;
     private int connectionGeneration;
     private int subscribedGeneration = -1;
 
@@ -38,6 +39,7 @@ public sealed partial class MqttIngestService : BackgroundService
         this.log = log;
         pending = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.ChannelCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         deadLetters = options.DeadLetterPath is { } path ? new DeadLetterFile(path) : null;
+        rejectionLog = new RejectionLogLimiter(time, options.RejectionLogInterval);
         client = new MqttClientFactory().CreateMqttClient();
         client.ApplicationMessageReceivedAsync += OnMessageAsync;
     }
@@ -69,6 +71,7 @@ public sealed partial class MqttIngestService : BackgroundService
             catch (Exception e)
             {
                 attempt++;
+                Counters.OnConnectFailed();
                 var delay = Backoff(attempt);
                 LogConnectFailed(options.Broker.Host, options.Broker.Port, attempt, delay, e.Message);
                 try { await Task.Delay(delay, time, stoppingToken).ConfigureAwait(false); }
@@ -94,7 +97,11 @@ public sealed partial class MqttIngestService : BackgroundService
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30));
         if (options.Username is not null) builder.WithCredentials(options.Username, options.Password);
         if (options.Broker.Scheme == "mqtts")
-            builder.WithTlsOptions(t => t.UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13).WithTargetHost(options.Broker.Host));
+        {
+            var tls = new MqttClientTlsOptionsBuilder().UseTls().WithSslProtocols(SslProtocols.Tls12 | SslProtocols.Tls13).WithTargetHost(options.Broker.Host);
+            options.Tls?.Apply(tls);
+            builder.WithTlsOptions(tls.Build());
+        }
         var generation = Interlocked.Increment(ref connectionGeneration);
         var result = await client.ConnectAsync(builder.Build(), ct).ConfigureAwait(false);
         var subscribe = new MqttClientSubscribeOptionsBuilder();
@@ -116,8 +123,9 @@ public sealed partial class MqttIngestService : BackgroundService
         var result = router.Decode(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, time.GetUtcNow());
         if (result.IsRejected)
         {
-            var count = Counters.OnRejected(result.RejectReason!);
-            if (count <= 10 || count % 1000 == 0) LogRejected(e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, count);
+            var count = Counters.OnRejected(result.RejectReason!, result.Device);
+            if (rejectionLog.ShouldLog(result.RejectReason!, result.Device, out var suppressed))
+                LogRejected(Shorten(e.ApplicationMessage.Topic), result.Device ?? "(none)", result.RejectReason!, result.RejectDetail ?? string.Empty, count, suppressed);
             try
             {
                 deadLetters?.Write(time.GetUtcNow(), e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, e.ApplicationMessage.Payload);
@@ -128,7 +136,7 @@ public sealed partial class MqttIngestService : BackgroundService
                 LogDeadLetterFailed(ex.Message);
             }
         }
-        await pending.Writer.WriteAsync(new Pending(e, result.Samples, Volatile.Read(ref connectionGeneration)), CancellationToken.None).ConfigureAwait(false);
+        await pending.Writer.WriteAsync(new Pending(e, result.Samples, result.IsRejected, Volatile.Read(ref connectionGeneration)), CancellationToken.None).ConfigureAwait(false);
     }
 
     private async Task WriteLoopAsync(CancellationToken ct)
@@ -148,7 +156,8 @@ public sealed partial class MqttIngestService : BackgroundService
             var storedMessages = 0;
             foreach (var item in batch)
             {
-                if (item.Samples.Count > 0) storedMessages++;
+                // A message accepted without samples (a Sparkplug birth of unmapped metrics) is done as well.
+                if (!item.Rejected) storedMessages++;
                 // After a reconnect the broker redelivers unacknowledged messages itself; a packet id of an
                 // old connection must not be acknowledged on the new one.
                 if (item.Generation != Volatile.Read(ref connectionGeneration) || !client.IsConnected) continue;
@@ -190,7 +199,7 @@ public sealed partial class MqttIngestService : BackgroundService
         base.Dispose();
     }
 
-    private sealed record Pending(MqttApplicationMessageReceivedEventArgs Message, IReadOnlyList<Sample> Samples, int Generation);
+    private sealed record Pending(MqttApplicationMessageReceivedEventArgs Message, IReadOnlyList<Sample> Samples, bool Rejected, int Generation);
 
     [LoggerMessage(EventId = 1001, EventName = "MqttConnected", Level = LogLevel.Information,
         Message = "Connected to MQTT broker {Host}:{Port} (session present: {SessionPresent}), subscribed to {Filters}")]
@@ -201,8 +210,10 @@ public sealed partial class MqttIngestService : BackgroundService
     private partial void LogConnectFailed(string host, int port, int attempt, TimeSpan delay, string error);
 
     [LoggerMessage(EventId = 1003, EventName = "MqttMessageRejected", Level = LogLevel.Warning,
-        Message = "Rejected message on {Topic}: {Reason} ({Detail}); {Count} so far for this reason")]
-    private partial void LogRejected(string topic, string reason, string detail, long count);
+        Message = "Rejected message on {Topic} from {Device}: {Reason} ({Detail}); {Count} so far for this reason, {Suppressed} like it not logged since the last")]
+    private partial void LogRejected(string topic, string device, string reason, string detail, long count, long suppressed);
+
+    private static string Shorten(string topic) => topic.Length <= 200 ? topic : string.Concat(topic.AsSpan(0, 200), "…");
 
     [LoggerMessage(EventId = 1004, EventName = "StoreWriteFailed", Level = LogLevel.Error,
         Message = "Could not store {SampleCount} samples (attempt {Attempt}); messages stay unacknowledged: {Error}")]

@@ -52,9 +52,14 @@ public sealed class JsonPayloadDecoder
             {
                 if (Find(doc.RootElement, path) is not { } element) continue;
                 if (!TryValue(element, mapping.Kind, out var raw))
-                    return DecodeResult.Rejected("wrong-type", $"field '{mapping.Field}' holds {element.ValueKind}, expected {mapping.Kind}");
+                {
+                    return element.ValueKind == JsonValueKind.Number && mapping.Kind != SignalKind.Bool && !double.IsFinite(raw)
+                        ? DecodeResult.Rejected("not-finite", $"field '{mapping.Field}' holds {element.GetRawText()}, which is not a finite number")
+                        : DecodeResult.Rejected("wrong-type", $"field '{mapping.Field}' holds {element.ValueKind}, expected {mapping.Kind}");
+                }
                 samples.Add(new Sample(new SignalId(device, mapping.Name), timestamp, raw * mapping.Scale + mapping.Offset));
             }
+            if (samples.Count == 0 && profile.Mqtt!.SkipWithoutSignals) return new DecodeResult([], null);
             return samples.Count == 0
                 ? DecodeResult.Rejected("no-signals", $"none of the fields of profile '{profile.Name}' is in the payload")
                 : new DecodeResult(samples, null);
@@ -82,7 +87,9 @@ public sealed class JsonPayloadDecoder
             case JsonValueKind.False:
                 return kind == SignalKind.Bool;
             case JsonValueKind.Number:
-                return element.TryGetDouble(out value) && double.IsFinite(value) && (kind != SignalKind.Bool || value is 0 or 1);
+                // System.Text.Json refuses numbers beyond double's range (1e400); they count as infinite.
+                if (!element.TryGetDouble(out value)) value = double.PositiveInfinity;
+                return double.IsFinite(value) && (kind != SignalKind.Bool || value is 0 or 1);
             default:
                 return false;
         }
@@ -94,7 +101,15 @@ public sealed class JsonPayloadDecoder
         if (unit == TimestampUnit.Iso8601)
             return element.ValueKind == JsonValueKind.String
                 && DateTimeOffset.TryParse(element.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out timestamp);
-        if (element.ValueKind != JsonValueKind.Number || !element.TryGetInt64(out var n)) return false;
+        if (element.ValueKind != JsonValueKind.Number) return false;
+        if (unit == TimestampUnit.Seconds && !element.TryGetInt64(out _))
+        {
+            // Fractional Unix seconds (Shelly's "ts": 1631266595.44), to the millisecond.
+            if (!element.TryGetDouble(out var seconds) || !double.IsFinite(seconds) || Math.Abs(seconds) > 253402300799) return false;
+            timestamp = DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(seconds * 1000) * TimeSpan.TicksPerMillisecond);
+            return true;
+        }
+        if (!element.TryGetInt64(out var n)) return false;
         long ticks;
         try
         {

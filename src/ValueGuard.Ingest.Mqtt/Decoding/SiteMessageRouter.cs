@@ -1,22 +1,36 @@
 using System.Buffers;
+using ValueGuard.Configuration.Profiles;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Ingest.Mqtt.Sparkplug;
 using ValueGuard.Ingest.Mqtt.Topics;
 
 namespace ValueGuard.Ingest.Mqtt.Decoding;
 
 /// <summary>
 /// Routes an MQTT message of a site to its device and profile by topic, and decodes it.
-/// Only devices listed on the site are accepted.
+/// Only devices listed on the site are accepted. Sparkplug B topics (<c>spBv1.0/…</c>) go to one
+/// <see cref="SparkplugDecoder"/> for the whole site, since an edge node's births and deaths concern all its devices.
 /// </summary>
 public sealed class SiteMessageRouter
 {
     private readonly List<(TopicTemplate Template, Dictionary<string, JsonPayloadDecoder> DecoderByDevice)> routes = [];
+    private readonly SparkplugDecoder? sparkplug;
 
-    public SiteMessageRouter(SiteModel site)
+    /// <summary>Payloads above this size are rejected (<c>oversize</c>) before decoding: 1 MiB.</summary>
+    public const int DefaultMaxPayloadBytes = 1024 * 1024;
+
+    private readonly int maxPayloadBytes;
+
+    public SiteMessageRouter(SiteModel site, int maxPayloadBytes = DefaultMaxPayloadBytes)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPayloadBytes, 1);
+        this.maxPayloadBytes = maxPayloadBytes;
         var bound = new Dictionary<string, string> { ["site"] = site.Site.Id };
         // Devices on other transports (Modbus RTU) are read by the serial ingest.
-        foreach (var group in site.Site.Devices.Where(d => site.ProfileOf(d).Mqtt is not null).GroupBy(d => site.ProfileOf(d).Mqtt!.Topic))
+        var mqttDevices = site.Site.Devices.Where(d => site.ProfileOf(d).Mqtt is not null).ToList();
+        var sparkplugDevices = mqttDevices.Where(d => site.ProfileOf(d).Mqtt!.Payload == PayloadFormat.SparkplugB).ToList();
+        if (sparkplugDevices.Count > 0) sparkplug = new SparkplugDecoder(sparkplugDevices.Select(d => (d.Id, site.ProfileOf(d))));
+        foreach (var group in mqttDevices.Except(sparkplugDevices).GroupBy(d => site.ProfileOf(d).Mqtt!.Topic))
         {
             var decoders = group.ToDictionary(d => d.Id, d => new JsonPayloadDecoder(site.ProfileOf(d)), StringComparer.Ordinal);
             routes.Add((new TopicTemplate(group.Key, bound), decoders));
@@ -24,17 +38,35 @@ public sealed class SiteMessageRouter
     }
 
     /// <summary>The subscription filters that cover every device of the site.</summary>
-    public IReadOnlyList<string> Filters => routes.Select(r => r.Template.Filter).Distinct().ToList();
+    public IReadOnlyList<string> Filters => routes.Select(r => r.Template.Filter).Concat(sparkplug?.Filters ?? []).Distinct().ToList();
 
+    /// <summary>The site's Sparkplug B decoder, when a device uses a <c>payload: sparkplug_b</c> profile.</summary>
+    public SparkplugDecoder? Sparkplug => sparkplug;
+
+    /// <summary>Decodes a message; every result names the device of its topic when the topic names one.</summary>
     public DecodeResult Decode(string topic, ReadOnlySequence<byte> payload, DateTimeOffset arrival)
     {
+        if (sparkplug is not null && topic.StartsWith(SparkplugTopic.Namespace + "/", StringComparison.Ordinal))
+        {
+            var address = SparkplugTopic.Parse(topic);
+            var device = address?.Device ?? address?.Node;
+            if (payload.Length > maxPayloadBytes) return Oversize(payload, device);
+            return sparkplug.Decode(topic, payload, arrival) with { Device = device };
+        }
         foreach (var (template, decoders) in routes)
         {
             if (template.Match(topic) is not { } captures || !captures.TryGetValue("device", out var device)) continue;
-            return decoders.TryGetValue(device, out var decoder)
-                ? decoder.Decode(device, payload, arrival)
-                : DecodeResult.Rejected("unknown-device", $"device '{device}' in topic '{topic}' is not listed on the site");
+            if (!decoders.TryGetValue(device, out var decoder))
+                return DecodeResult.Rejected("unknown-device", $"device '{device}' in topic '{topic}' is not listed on the site") with { Device = device };
+            if (payload.Length > maxPayloadBytes) return Oversize(payload, device);
+            return decoder.Decode(device, payload, arrival) with { Device = device };
         }
-        return DecodeResult.Rejected("unknown-topic", $"topic '{topic}' matches no device profile of the site");
+        return DecodeResult.Rejected("unknown-topic", $"topic '{Shorten(topic)}' matches no device profile of the site");
     }
+
+    private DecodeResult Oversize(ReadOnlySequence<byte> payload, string? device) =>
+        DecodeResult.Rejected("oversize", $"payload of {payload.Length} bytes is over the limit of {maxPayloadBytes} bytes") with { Device = device };
+
+    /// <summary>A topic fit for a log line and a dead-letter record: at most 200 characters.</summary>
+    private static string Shorten(string topic) => topic.Length <= 200 ? topic : string.Concat(topic.AsSpan(0, 200), $"… ({topic.Length} characters)");
 }

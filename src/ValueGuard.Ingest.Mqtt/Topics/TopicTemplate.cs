@@ -27,8 +27,9 @@ public sealed class TopicTemplate
     /// <summary>Matches a concrete topic and returns its captures, or null when it does not match.</summary>
     public Dictionary<string, string>? Match(string topic)
     {
+        // Count first: a hostile topic of thousands of levels is refused without splitting it.
+        if (topic.AsSpan().Count('/') + 1 != levels.Length) return null;
         var parts = topic.Split('/');
-        if (parts.Length != levels.Length) return null;
         var captures = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < levels.Length; i++)
         {
