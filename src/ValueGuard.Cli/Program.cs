@@ -8,6 +8,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     RunCommand.Create(),
     VerifyCommand.Create(),
     EvaluateCommand.Create(),
+    ReportCommand.Create(),
     DryRunCommand.Create(),
     StatesCommand.Create(),
     ProbeSerialCommand.Create(),

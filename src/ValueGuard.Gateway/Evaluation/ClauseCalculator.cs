@@ -40,7 +40,11 @@ public sealed class ClauseCalculator
     }
 
     /// <summary>The clause's KPI over a given window (a recorded one, when verifying evidence).</summary>
-    public async Task<KpiResult> ComputeOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct)
+    public async Task<KpiResult> ComputeOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct) =>
+        clause.Kpi.Compute(await InputsOverAsync(contract, clause, window, ct).ConfigureAwait(false));
+
+    /// <summary>What the clause's KPI reads over a window: its signals' samples (with those held into it) and the excluded time.</summary>
+    public async Task<EvaluationWindowInputs> InputsOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct)
     {
         var samples = new Dictionary<SignalId, IReadOnlyList<Sample>>();
         foreach (var signal in clause.Kpi.InputsFrom(catalog).Distinct())
@@ -49,7 +53,7 @@ public sealed class ClauseCalculator
             samples[signal] = await store.ReadAsync(signal, window.From - maxGap, window.To, ct).ConfigureAwait(false);
         }
         var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
-        return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded));
+        return new EvaluationWindowInputs(window, samples, catalog, excluded);
     }
 
     /// <summary>The first sample of any of the clause's signals; once seen it does not change, so it is cached.</summary>
