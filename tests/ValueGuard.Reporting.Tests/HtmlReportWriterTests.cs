@@ -24,7 +24,7 @@ public partial class HtmlReportWriterTests
     {
         var html = HtmlReportWriter.Render(SampleReports.Report());
 
-        Assert.Contains("<dt>Period</dt><dd>[2026-03-01 00:00 UTC, 2026-03-31 00:00 UTC)</dd>", html);
+        Assert.Contains("<dt>Period</dt><dd>[2026-03-01 00:00 UTC, 2026-03-31 00:00 UTC) = [2026-03-01 08:00, 2026-03-31 08:00) Asia/Shanghai</dd>", html);
         Assert.Contains("<dt>Generated at</dt><dd>2026-03-31 01:00 UTC</dd>", html);
         Assert.Contains("<dt>Gateway</dt><dd>acme-plant-1</dd>", html);
         Assert.Contains($"<dt>Evidence ledger head</dt><dd>{new string('f', 64)} (8 records)</dd>", html);

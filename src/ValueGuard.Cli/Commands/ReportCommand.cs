@@ -63,7 +63,7 @@ internal static class ReportCommand
         var sources = new ReportSources(model, store, LedgerHistory.Read(paths.Ledger), ledger, tickets);
         var report = await ComplianceReportBuilder.BuildAsync(sources, contractId, from, to, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
         await ReportOutput.WriteAsync(report, format, ReportLabels.For(lang), outFile, ct).ConfigureAwait(false);
-        output.WriteLine($"Report: {Path.GetFullPath(outFile)} ({format}, {lang}; {report.Clauses.Count} clauses, {report.Episodes.Count} breach episodes; " +
+        output.WriteLine($"Report: {Path.GetFullPath(outFile)} ({format}, {lang}; {report.Clauses.Count} clause(s), {report.Episodes.Count} breach episode(s); " +
             $"period [{from.UtcDateTime:yyyy-MM-dd HH:mm}, {to.UtcDateTime:yyyy-MM-dd HH:mm}) UTC; ledger head {ledger.Head}{(ledger.Intact ? string.Empty : ", CHAIN BROKEN")})");
         return 0;
     }

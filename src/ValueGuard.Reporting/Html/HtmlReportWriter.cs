@@ -25,7 +25,7 @@ public static class HtmlReportWriter
         sb.Append(Inv($"<h1>{E(l.Title)}: {E(h.Customer)}</h1>\n<dl class=\"meta\">\n"));
         Meta(sb, l.Customer, h.Customer);
         Meta(sb, l.Contract, $"{h.ContractId} (SHA-256 {h.ContractSha256})");
-        Meta(sb, l.Period, $"[{Time(h.PeriodFrom)}, {Time(h.PeriodTo)})");
+        Meta(sb, l.Period, $"[{Time(h.PeriodFrom)}, {Time(h.PeriodTo)}) = [{Local(h.PeriodFrom, h.TimeZone)}, {Local(h.PeriodTo, h.TimeZone)}) {h.TimeZone}");
         Meta(sb, l.GeneratedAt, Time(h.GeneratedAt));
         Meta(sb, l.Gateway, h.Gateway);
         Meta(sb, l.TimeZone, h.TimeZone);
@@ -143,6 +143,9 @@ public static class HtmlReportWriter
     private static void Item(StringBuilder sb, string term, string value) => sb.Append(Inv($"<li><strong>{E(term)}</strong>: {E(value)}</li>\n"));
 
     private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    private static string Local(DateTimeOffset t, string zone) =>
+        NodaTime.Instant.FromDateTimeOffset(t).InZone(NodaTime.DateTimeZoneProviders.Tzdb[zone]).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static string Inv(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 
