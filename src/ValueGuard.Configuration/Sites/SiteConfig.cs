@@ -29,6 +29,9 @@ public sealed record SiteConfig(
 
     /// <summary>The serial lines (RS-485 buses) the gateway polls Modbus RTU devices on.</summary>
     public IReadOnlyList<SerialPortConfig> SerialPorts { get; init; } = [];
+
+    /// <summary>The local web UI; null means none is served.</summary>
+    public WebConfig? Web { get; init; }
 }
 
 /// <summary>

@@ -29,6 +29,8 @@ public sealed partial class ClauseEvaluator
     private readonly TimeSpan allowedLateness;
     private readonly ILogger<ClauseEvaluator> log;
     private readonly Dictionary<(string, ClauseId), ClauseStatus> statuses = [];
+    // One evaluation round or one operator action at a time: each loads, moves and saves a clause's snapshot.
+    private readonly SemaphoreSlim gate = new(1, 1);
 
     public ClauseEvaluator(
         IReadOnlyList<Contract> contracts,
@@ -65,10 +67,53 @@ public sealed partial class ClauseEvaluator
 
     public async Task<IReadOnlyList<ClauseStatus>> EvaluateAsync(DateTimeOffset at, CancellationToken ct)
     {
-        foreach (var contract in contracts)
-            foreach (var clause in contract.Clauses)
-                statuses[(contract.Id, clause.Id)] = await EvaluateClauseAsync(contract, clause, at, ct).ConfigureAwait(false);
-        return Statuses;
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            foreach (var contract in contracts)
+                foreach (var clause in contract.Clauses)
+                    statuses[(contract.Id, clause.Id)] = await EvaluateClauseAsync(contract, clause, at, ct).ConfigureAwait(false);
+            return Statuses;
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    /// <summary>
+    /// A person acknowledges the breach of a clause: the commitment moves to Acknowledged (which stops its
+    /// escalation), recorded in the ledger with the KPI result of the clause's latest evaluation and the reason.
+    /// Returns the transitions; none when the clause is not in a breach that can be acknowledged.
+    /// </summary>
+    public async Task<IReadOnlyList<CommitmentTransition>> AcknowledgeAsync(string contractId, string clauseId, string reason, DateTimeOffset at, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var contract = contracts.FirstOrDefault(c => c.Id == contractId) ?? throw new KeyNotFoundException($"no contract '{contractId}'");
+            var clause = contract.Clauses.FirstOrDefault(c => c.Id.Value == clauseId) ?? throw new KeyNotFoundException($"no clause '{clauseId}' in {contractId}");
+            var definition = ClauseDefinition.Hash(contract, clause);
+            var snapshot = await commitments.LoadAsync(contract.Id, clause.Id.Value, definition, ct).ConfigureAwait(false);
+            if (snapshot is null || !statuses.TryGetValue((contract.Id, clause.Id), out var status) || status is not { Result: { } result, Verdict: { } verdict }) return [];
+            var commitment = new Commitment(snapshot);
+            var transitions = commitment.Acknowledge(at);
+            foreach (var t in transitions)
+            {
+                await RecordAsync(contract, clause, t, verdict, result, null, ct).ConfigureAwait(false);
+                await ledger.AppendAsync(OperatorActionEvidence.Kind, at, new OperatorActionEvidence(contract.Id, clause.Id.Value, "acknowledge", reason, t.EpisodeNumber), ct).ConfigureAwait(false);
+            }
+            if (transitions.Count > 0)
+            {
+                await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
+                statuses[(contract.Id, clause.Id)] = status with { Snapshot = commitment.Snapshot };
+            }
+            return transitions;
+        }
+        finally
+        {
+            gate.Release();
+        }
     }
 
     private async Task<ClauseStatus> EvaluateClauseAsync(Contract contract, Clause clause, DateTimeOffset at, CancellationToken ct)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Core.Storage;
+using ValueGuard.Gateway.Web;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
 using ValueGuard.Ingest.Serial.Polling;
@@ -42,6 +43,11 @@ public static class GatewayServiceCollectionExtensions
         }
         services.AddModbusPolling(runtime);
         services.AddHostedService<EvaluationLoop>();
+        if (site.Site.Web is { } web)
+        {
+            services.AddSingleton<IOperatorActions>(new EvaluatorOperatorActions(runtime.Evaluator, runtime.Clock));
+            services.AddHostedService(sp => new WebUiService(runtime, sp.GetRequiredService<IOperatorActions>(), web, sp.GetRequiredService<ILoggerFactory>()));
+        }
         return services;
     }
 
