@@ -67,6 +67,7 @@ internal static class WebPage
         """;
 
     public const string Css = """
+        [hidden] { display: none !important; }
         body { font-family: system-ui, sans-serif; margin: 1.5rem; color: #1a1a1a; }
         h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #ccc; margin-top: 1.6rem; }
         table { border-collapse: collapse; width: 100%; } caption { text-align: left; color: #555; padding-bottom: .3rem; }
