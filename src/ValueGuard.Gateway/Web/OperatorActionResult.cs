@@ -11,12 +11,3 @@ public sealed record OperatorActionResult(OperatorActionOutcome Outcome, string 
 
     public static OperatorActionResult NotSupported(string message) => new(OperatorActionOutcome.NotSupported, string.Empty, message);
 }
-
-/// <summary>How an operator action ended; the API maps it to 200, 409, 404 and 501.</summary>
-public enum OperatorActionOutcome
-{
-    Done,
-    Refused,
-    NotFound,
-    NotSupported,
-}
