@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every ValueGuard test. Installs what the tests need when it is missing (Debian packages, as
-# root: mosquitto, influxdb; socat, mbpoll, gcc and libmodbus-dev for the serial tests over pseudo-terminals),
+# root: mosquitto, influxdb; socat, mbpoll, gcc and libmodbus-dev for the serial tests over pseudo-terminals;
+# chromium, poppler-utils and a CJK font for the PDF reports),
 # starts the servers on 127.0.0.1 on free ports in a temporary folder, exports their addresses,
 # runs `dotnet test`, stops the servers and returns the test exit code. Arguments, if any, go to `dotnet test`
 # instead of the whole solution (for example `./test.sh tests/ValueGuard.Storage.Tests --filter Spool`).
@@ -36,6 +37,10 @@ install_missing() {
   [ -e /usr/aarch64-linux-gnu/lib/libc.so.6 ] || missing+=(libc6-arm64-cross)
   [ -e /usr/aarch64-linux-gnu/lib/libstdc++.so.6 ] || missing+=(libstdc++6-arm64-cross)
   [ -e /usr/aarch64-linux-gnu/lib/libgcc_s.so.1 ] || missing+=(libgcc-s1-arm64-cross)
+  # Reports: PDF printed by headless chromium (a CJK font for zh-CN reports), checked with poppler's pdfinfo/pdftotext.
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  [ -n "$(fc-list :lang=zh 2>/dev/null)" ] || missing+=(fonts-wqy-microhei)
   # Ticket tests: Debian's Redmine on SQLite (see ../shared/notes/redmine-on-debian.md).
   redmine_installed || missing+=(redmine redmine-sqlite)
   [ ${#missing[@]} -eq 0 ] && return 0

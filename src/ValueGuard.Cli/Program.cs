@@ -11,6 +11,7 @@ var root = new RootCommand("ValueGuard: checks a plant's contractual value commi
     RunCommand.Create(),
     VerifyCommand.Create(),
     EvaluateCommand.Create(),
+    ReportCommand.Create(),
     DryRunCommand.Create(),
     EscalationCommand.Create(),
     StatesCommand.Create(),

@@ -1,6 +1,6 @@
 namespace ValueGuard.Testing;
 
-/// <summary>Finds a program the serial tests drive. Missing tools fail the test with what to install; they never skip it.</summary>
+/// <summary>Finds a program a test drives (socat, mbpoll, chromium, pdftotext…). Missing tools fail the test with what to install; they never skip it.</summary>
 internal static class ExternalTool
 {
     public static string Require(string program, string debianPackage)
@@ -10,6 +10,6 @@ internal static class ExternalTool
             .Select(dir => Path.Combine(dir, program))
             .FirstOrDefault(File.Exists);
         return path ?? throw new InvalidOperationException(
-            $"{program} is needed for the serial pseudo-terminal tests: run ./test.sh (it installs it) or apt-get install {debianPackage}.");
+            $"{program} is needed by this test: run ./test.sh (it installs it) or apt-get install {debianPackage}.");
     }
 }

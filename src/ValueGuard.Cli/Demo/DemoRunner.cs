@@ -10,6 +10,7 @@ using ValueGuard.Reporting.Html;
 using ValueGuard.Simulator.Clock;
 using ValueGuard.Simulator.Publishing;
 using ValueGuard.Simulator.Scenarios;
+using ValueGuard.Storage.Evidence;
 
 namespace ValueGuard.Cli.Demo;
 
@@ -71,8 +72,9 @@ internal sealed partial class DemoRunner
         await ingest.StopAsync(ct).ConfigureAwait(false);
 
         var tickets = await runtime.Outbox.AllAsync(ct).ConfigureAwait(false);
-        var report = ComplianceReportBuilder.Build(contract.Id, site.Site.Id, runtime.Evaluator.Statuses, tickets,
-            runtime.Ledger.Head, runtime.Ledger.Count, TimeProvider.System.GetUtcNow());
+        var ledger = new LedgerVerification(true, runtime.Ledger.Count, runtime.Ledger.Head, null, null);
+        var sources = new ReportSources(site, runtime.Store, LedgerHistory.Read(runtime.Paths.Ledger), ledger, tickets);
+        var report = await ComplianceReportBuilder.BuildAsync(sources, contract.Id, goLive, end, TimeProvider.System.GetUtcNow(), ct).ConfigureAwait(false);
         var reportPath = Path.Combine(outDir, "report.html");
         await File.WriteAllTextAsync(reportPath, HtmlReportWriter.Render(report), ct).ConfigureAwait(false);
 

@@ -35,6 +35,9 @@ public sealed record SiteConfig(
 
     /// <summary>The named escalation policies contracts may choose by name; <see cref="Escalation"/> is the site's default.</summary>
     public IReadOnlyDictionary<string, EscalationPolicy> EscalationPolicies { get; init; } = new Dictionary<string, EscalationPolicy>();
+
+    /// <summary>The local web UI; null means none is served.</summary>
+    public WebConfig? Web { get; init; }
 }
 
 /// <summary>

@@ -57,13 +57,25 @@ public sealed class ClauseCalculator
     /// <summary>The clause's KPI over a given window (a recorded one, when verifying evidence).</summary>
     public async Task<KpiResult> ComputeOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct)
     {
+        if (buckets is not null && BucketedKpi.Supports(clause.Kpi) && !LostTimeTouches(clause.Kpi, window))
+        {
+            var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
+            if (await ComputeFromBucketsAsync(clause.Kpi, window, excluded, buckets, ct).ConfigureAwait(false) is { } fast) return fast;
+        }
+        return clause.Kpi.Compute(await InputsOverAsync(contract, clause, window, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// What the clause's KPI reads over a window: its signals' samples (with those held into it), the excluded
+    /// time and the lost time, read from the store (never from the bucket cache).
+    /// </summary>
+    public async Task<EvaluationWindowInputs> InputsOverAsync(Contract contract, Clause clause, EvaluationWindow window, CancellationToken ct)
+    {
         var excluded = ExclusionCalendar.Resolve(contract.CalendarsOf(clause), window, contract.Zone);
-        if (buckets is not null && BucketedKpi.Supports(clause.Kpi) && !LostTimeTouches(clause.Kpi, window) && await ComputeFromBucketsAsync(clause.Kpi, window, excluded, buckets, ct).ConfigureAwait(false) is { } fast)
-            return fast;
         var samples = new Dictionary<SignalId, IReadOnlyList<Sample>>();
         foreach (var signal in clause.Kpi.InputsFrom(catalog).Distinct())
             samples[signal] = await store.ReadAsync(signal, window.From - MaxGapOf(signal), window.To, ct).ConfigureAwait(false);
-        return clause.Kpi.Compute(new EvaluationWindowInputs(window, samples, catalog, excluded, lost));
+        return new EvaluationWindowInputs(window, samples, catalog, excluded, lost);
     }
 
     private async Task<KpiResult?> ComputeFromBucketsAsync(KpiDefinition kpi, EvaluationWindow window, IntervalSet excluded, BucketCache cache, CancellationToken ct)

@@ -7,6 +7,7 @@ using ValueGuard.Escalation.Outbox;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Gateway.Evaluation;
 using ValueGuard.Gateway.Operators;
+using ValueGuard.Gateway.Live;
 using ValueGuard.Storage.Commitments;
 using ValueGuard.Storage.Embedded;
 using ValueGuard.Storage.Evidence;
@@ -24,6 +25,7 @@ namespace ValueGuard.Gateway.Hosting;
 public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 {
     private readonly IDisposable? influxClient;
+    private readonly ITimeSeriesStore innerStore;
     private DiskSpool? spool;
     private SpooledTimeSeriesStore? spooled;
     private readonly HttpClient http = new();
@@ -44,7 +46,10 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
     {
         Site = site;
         Paths = new GatewayPaths(site.Site.DataDirectory);
-        Store = store;
+        Directory.CreateDirectory(Paths.DataDirectory);
+        innerStore = store;
+        Latest = new LatestSamples();
+        Store = new ObservedTimeSeriesStore(store, Latest);
         this.influxClient = influxClient;
         Commitments = new SqliteCommitmentStore(Paths.Commitments);
         Ledger = ledger;
@@ -145,15 +150,26 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 
     public GatewayPaths Paths { get; }
 
-    public TimeProvider Clock { get; }
-
     /// <summary>Time whose samples were accepted and then lost, per signal; evaluations count it as unknown.</summary>
     public LostTime LostTime { get; }
 
     /// <summary>The spool in front of InfluxDB, or null on the embedded store.</summary>
     public SpooledTimeSeriesStore? Spool => spooled;
 
+    /// <summary>The store; every batch written through it updates <see cref="Latest"/>.</summary>
     public ITimeSeriesStore Store { get; }
+
+    /// <summary>The newest sample of each signal written since start (live values, last contact).</summary>
+    public LatestSamples Latest { get; }
+
+    /// <summary>The clock the gateway evaluates on.</summary>
+    public TimeProvider Clock { get; }
+
+    /// <summary>Samples in the disk spool not yet forwarded to InfluxDB; null with the embedded store.</summary>
+    public long? SpoolPendingRecords => spool?.PendingRecords;
+
+    /// <summary>Bytes of the disk spool's segment files; null with the embedded store.</summary>
+    public long? SpoolBytes => spool?.SizeBytes;
 
     public SqliteCommitmentStore Commitments { get; }
 
@@ -173,8 +189,8 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Store is IAsyncDisposable asyncStore) await asyncStore.DisposeAsync().ConfigureAwait(false);
-        else (Store as IDisposable)?.Dispose();
+        if (innerStore is IAsyncDisposable asyncStore) await asyncStore.DisposeAsync().ConfigureAwait(false);
+        else (innerStore as IDisposable)?.Dispose();
         influxClient?.Dispose();
         http.Dispose();
         Outbox.Dispose();

@@ -8,6 +8,7 @@ using ValueGuard.EdgeHub.Settings;
 using ValueGuard.Gateway.EdgeModule;
 using ValueGuard.Core.Storage;
 using ValueGuard.Gateway.Status;
+using ValueGuard.Gateway.Web;
 using ValueGuard.Ingest.Mqtt.Client;
 using ValueGuard.Ingest.Mqtt.Decoding;
 using ValueGuard.Ingest.Serial.Ascii;
@@ -64,6 +65,11 @@ public static class GatewayServiceCollectionExtensions
         services.AddSingleton<ContractReloader>();
         services.AddHostedService<ContractWatcher>();
         services.AddGatewayStatus(runtime);
+        if (site.Site.Web is { } web)
+        {
+            services.AddSingleton<IOperatorActions>(new GatewayOperatorActions(runtime.OperatorActions, runtime.Evaluator, runtime.Clock));
+            services.AddHostedService(sp => new WebUiService(runtime, sp.GetRequiredService<IOperatorActions>(), web, sp.GetRequiredService<ILoggerFactory>()));
+        }
         return services;
     }
 
