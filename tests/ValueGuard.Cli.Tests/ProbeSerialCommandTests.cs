@@ -32,7 +32,7 @@ public sealed class ProbeSerialCommandTests : IDisposable
     {
         Simulate(new() { [3] = new RegisterBank(), [7] = new RegisterBank(holding: 0) });
 
-        var run = await Probe("--scan", "--from", "1", "--to", "9", "--timeout", "50ms", "--retries", "0");
+        var run = await Probe("--scan", "--from", "1", "--to", "9", "--timeout", "250ms", "--retries", "1");
 
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Equal(["slave 3: answers", "slave 7: answers"], run.Stdout.Split('\n').Where(l => l.StartsWith("slave ", StringComparison.Ordinal)));
