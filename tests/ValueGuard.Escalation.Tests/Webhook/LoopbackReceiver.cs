@@ -29,7 +29,7 @@ internal sealed class LoopbackReceiver : IDisposable
                 using var body = new MemoryStream();
                 await context.Request.InputStream.CopyToAsync(body);
                 var headers = context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
-                Requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body.ToArray()));
+                Requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body.ToArray()) { Query = context.Request.Url.Query });
                 var (status, text) = answer(Requests.Count);
                 context.Response.StatusCode = status;
                 var bytes = System.Text.Encoding.UTF8.GetBytes(text);
@@ -51,4 +51,8 @@ internal sealed class LoopbackReceiver : IDisposable
     }
 }
 
-internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    /// <summary>The raw query string, with its leading '?' (empty when there is none).</summary>
+    public string Query { get; init; } = "";
+}
