@@ -80,14 +80,15 @@ public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, st
 
 /// <summary>
 /// A place tickets go: <c>file</c> (one Markdown file per breach episode under <see cref="Path"/>),
-/// <c>webhook</c> (signed JSON POST to <see cref="Url"/>) or <c>redmine</c> (issues in <see cref="Project"/>).
+/// <c>webhook</c> (signed JSON POST to <see cref="Url"/>), <c>redmine</c> (issues in <see cref="Project"/>),
+/// <c>pagerduty</c> (Events API v2), or the chat webhooks <c>slack</c>, <c>teams</c> and <c>dingtalk</c> (docs/sinks.md).
 /// Secrets are read from files, never written in the site file.
 /// </summary>
 public sealed record TicketSinkConfig(string Name, string Kind, string Path)
 {
     public Uri? Url { get; init; }
 
-    /// <summary>Webhook: the HMAC secret's file.</summary>
+    /// <summary>Webhook: the HMAC secret's file. DingTalk: the robot's signing secret's file.</summary>
     public string? SecretFile { get; init; }
 
     /// <summary>Redmine: the API key's file.</summary>
@@ -95,4 +96,13 @@ public sealed record TicketSinkConfig(string Name, string Kind, string Path)
 
     /// <summary>Redmine: the project identifier.</summary>
     public string? Project { get; init; }
+
+    /// <summary>Slack, Teams, DingTalk: the file holding the incoming webhook's URL (the URL is the credential).</summary>
+    public string? UrlFile { get; init; }
+
+    /// <summary>PagerDuty: the file holding the service's integration (routing) key.</summary>
+    public string? RoutingKeyFile { get; init; }
+
+    /// <summary>PagerDuty: the alert's <c>payload.source</c>; null means the gateway's host name.</summary>
+    public string? Source { get; init; }
 }
