@@ -25,8 +25,9 @@ internal static class JsonPost
         }
         catch (HttpRequestException e)
         {
-            // The inner message can carry the request URI on some platforms; keep only the socket-level reason.
-            throw new HttpRequestException($"{sink} could not be reached: {e.HttpRequestError}", null, e.StatusCode);
+            // The outer message can carry the request URI; keep the error kind and the socket or TLS reason only.
+            var reason = e.InnerException?.Message is { Length: > 0 } inner ? $" ({inner})" : "";
+            throw new HttpRequestException($"{sink} could not be reached: {e.HttpRequestError}{reason}", null, e.StatusCode);
         }
         using (response)
         {
