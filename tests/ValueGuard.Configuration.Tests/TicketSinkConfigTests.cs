@@ -36,6 +36,7 @@ public class TicketSinkConfigTests
                 - { name: chat, kind: slack, url_file: secrets/slack.url }
                 - { name: cs, kind: teams, url_file: /run/secrets/teams.url }
                 - { name: plant, kind: dingtalk, url_file: secrets/dt.url, secret_file: secrets/dt.secret }
+                - { name: desk, kind: jira, url: "https://acme.atlassian.net", project: DEL, api_token_file: secrets/jira.token, user: vg@acme.example }
             """));
 
         Assert.Empty(result.Errors);
@@ -44,12 +45,14 @@ public class TicketSinkConfigTests
         Assert.Equal(("slack", "/etc/valueguard/secrets/slack.url"), (sinks[1].Kind, sinks[1].UrlFile));
         Assert.Equal(("teams", "/run/secrets/teams.url"), (sinks[2].Kind, sinks[2].UrlFile));
         Assert.Equal(("dingtalk", "/etc/valueguard/secrets/dt.url", "/etc/valueguard/secrets/dt.secret"), (sinks[3].Kind, sinks[3].UrlFile, sinks[3].SecretFile));
+        Assert.Equal(("jira", "DEL", "/etc/valueguard/secrets/jira.token", "vg@acme.example", (string?)null), (sinks[4].Kind, sinks[4].Project, sinks[4].ApiTokenFile, sinks[4].User, sinks[4].IssueType));
     }
 
     [Theory]
     [InlineData("""    - { kind: webhook, url: "https://hooks.example/vg" }""", "'secret_file' is missing")]
     [InlineData("""    - { kind: redmine, url: "https://r.example", api_key_file: k }""", "'project' is missing")]
-    [InlineData("""    - { kind: jira, url: "https://j.example" }""", "use file, webhook, redmine, pagerduty, slack, teams or dingtalk")]
+    [InlineData("""    - { kind: servicenow, url: "https://j.example" }""", "use file, webhook, redmine, jira, pagerduty, slack, teams or dingtalk")]
+    [InlineData("""    - { kind: jira, url: "https://j.example", project: DEL }""", "'api_token_file' is missing")]
     [InlineData("""    - { kind: pagerduty }""", "'routing_key_file' is missing")]
     [InlineData("""    - { kind: pagerduty, url: "mailto:x", routing_key_file: k }""", "not an HTTP URL")]
     [InlineData("""    - { kind: slack, url: "https://hooks.slack.com/services/T/B/x" }""", "is a credential and does not belong in the site file")]

@@ -1,5 +1,6 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Slack;
 using ValueGuard.Escalation.Sinks.Teams;
@@ -21,6 +22,7 @@ public sealed class TicketSinkFactoryTests : IDisposable
         dir.Write("teams.url", "https://example.webhook.office.com/webhookb2/x\n");
         dir.Write("dt.url", "https://oapi.dingtalk.com/robot/send?access_token=t\n");
         dir.Write("dt.secret", "SECabc\n");
+        dir.Write("jira.token", "tok\n");
         var file = dir.Write("site.yaml", $"""
             site: s
             device_profiles: [{RepoPaths.DeviceProfiles}]
@@ -31,6 +33,7 @@ public sealed class TicketSinkFactoryTests : IDisposable
                 - {"{"} name: chat, kind: slack, url_file: slack.url {"}"}
                 - {"{"} name: cs, kind: teams, url_file: teams.url {"}"}
                 - {"{"} name: plant, kind: dingtalk, url_file: dt.url, secret_file: dt.secret {"}"}
+                - {"{"} name: desk, kind: jira, url: "https://acme.atlassian.net", project: DEL, api_token_file: jira.token {"}"}
             """);
         var site = SiteLoader.Load(file, File.ReadAllText(file));
         Assert.Empty(site.Errors);
@@ -41,7 +44,8 @@ public sealed class TicketSinkFactoryTests : IDisposable
         Assert.IsType<SlackTicketSink>(sinks[1]);
         Assert.IsType<TeamsTicketSink>(sinks[2]);
         Assert.IsType<DingTalkTicketSink>(sinks[3]);
-        Assert.Equal(["on-call", "chat", "cs", "plant"], sinks.Select(s => s.Name));
+        Assert.IsType<JiraTicketSink>(sinks[4]);
+        Assert.Equal(["on-call", "chat", "cs", "plant", "desk"], sinks.Select(s => s.Name));
     }
 
     [Fact]

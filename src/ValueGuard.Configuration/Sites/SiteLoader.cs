@@ -72,7 +72,7 @@ public static class SiteLoader
 
     private static TicketSinkConfig? ReadSink(YamlMappingNode map, ErrorList errors, string dataDir, Func<string, string> resolve)
     {
-        var r = new MappingReader(map, "ticket sink", errors, "name", "kind", "path", "url", "secret_file", "api_key_file", "project", "url_file", "routing_key_file", "source");
+        var r = new MappingReader(map, "ticket sink", errors, "name", "kind", "path", "url", "secret_file", "api_key_file", "project", "url_file", "routing_key_file", "source", "api_token_file", "user", "issue_type", "resolve_transition");
         var kind = r.Scalar("kind", required: true);
         if (kind is null) return null;
         var name = r.String("name") ?? kind.Value!;
@@ -88,6 +88,15 @@ public static class SiteLoader
                 var key = r.String("api_key_file", required: true);
                 var project = r.String("project", required: true);
                 return key is null || project is null ? null : sink with { Url = uri, ApiKeyFile = resolve(key), Project = project };
+            case "jira":
+                if (HttpUrl(r, name, required: true) is not { } jiraUrl) return null;
+                var jiraProject = r.String("project", required: true);
+                var token = r.String("api_token_file", required: true);
+                return jiraProject is null || token is null ? null : sink with
+                {
+                    Url = jiraUrl, Project = jiraProject, ApiTokenFile = resolve(token), User = r.String("user"),
+                    IssueType = r.String("issue_type"), ResolveTransition = r.String("resolve_transition"),
+                };
             case "pagerduty":
                 var pdUrl = r.Has("url") ? HttpUrl(r, name, required: true) : null;
                 if (r.Has("url") && pdUrl is null) return null;
@@ -105,7 +114,7 @@ public static class SiteLoader
                 if (urlFile is null || (kind.Value == "dingtalk" && signing is null)) return null;
                 return sink with { UrlFile = resolve(urlFile), SecretFile = signing is null ? null : resolve(signing) };
             default:
-                errors.Add(kind, $"ticket sink kind '{kind.Value}' is not known", "use file, webhook, redmine, pagerduty, slack, teams or dingtalk");
+                errors.Add(kind, $"ticket sink kind '{kind.Value}' is not known", "use file, webhook, redmine, jira, pagerduty, slack, teams or dingtalk");
                 return null;
         }
     }

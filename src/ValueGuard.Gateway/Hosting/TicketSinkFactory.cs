@@ -1,6 +1,7 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Redmine;
 using ValueGuard.Escalation.Sinks.Slack;
@@ -16,6 +17,11 @@ internal static class TicketSinkFactory
     {
         "webhook" => new WebhookTicketSink(Validated(new WebhookSinkOptions { Name = config.Name, Url = config.Url!, SecretFile = config.SecretFile! }, o => o.Validate()), http, clock),
         "redmine" => new RedmineTicketSink(Validated(new RedmineSinkOptions { Name = config.Name, Url = config.Url!, ApiKeyFile = config.ApiKeyFile!, Project = config.Project! }, o => o.Validate()), http),
+        "jira" => new JiraTicketSink(Validated(new JiraSinkOptions
+        {
+            Name = config.Name, Url = config.Url!, Project = config.Project!, ApiTokenFile = config.ApiTokenFile!, User = config.User,
+            IssueType = config.IssueType ?? "Task", ResolveTransition = config.ResolveTransition ?? "Done",
+        }, o => o.Validate()), http),
         "pagerduty" => new PagerDutyTicketSink(Validated(new PagerDutySinkOptions
         {
             Name = config.Name, Url = config.Url ?? PagerDutySinkOptions.DefaultUrl, RoutingKeyFile = config.RoutingKeyFile!,
