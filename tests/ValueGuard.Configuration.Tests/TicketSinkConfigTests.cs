@@ -28,10 +28,36 @@ public class TicketSinkConfigTests
         Assert.Equal(("redmine", "/run/secrets/redmine", "acme"), (redmine.Kind, redmine.ApiKeyFile, redmine.Project));
     }
 
+    [Fact]
+    public void Pagerduty_and_chat_sinks_load_with_their_credential_files_resolved_next_to_the_site()
+    {
+        var result = SiteLoader.Load("/etc/valueguard/site.yaml", Site("""
+                - { name: on-call, kind: pagerduty, routing_key_file: secrets/pd.key, source: acme-gw1 }
+                - { name: chat, kind: slack, url_file: secrets/slack.url }
+                - { name: cs, kind: teams, url_file: /run/secrets/teams.url }
+                - { name: plant, kind: dingtalk, url_file: secrets/dt.url, secret_file: secrets/dt.secret }
+                - { name: desk, kind: jira, url: "https://acme.atlassian.net", project: DEL, api_token_file: secrets/jira.token, user: vg@acme.example }
+            """));
+
+        Assert.Empty(result.Errors);
+        var sinks = result.Value!.TicketSinks;
+        Assert.Equal(("pagerduty", "/etc/valueguard/secrets/pd.key", "acme-gw1", (Uri?)null), (sinks[0].Kind, sinks[0].RoutingKeyFile, sinks[0].Source, sinks[0].Url));
+        Assert.Equal(("slack", "/etc/valueguard/secrets/slack.url"), (sinks[1].Kind, sinks[1].UrlFile));
+        Assert.Equal(("teams", "/run/secrets/teams.url"), (sinks[2].Kind, sinks[2].UrlFile));
+        Assert.Equal(("dingtalk", "/etc/valueguard/secrets/dt.url", "/etc/valueguard/secrets/dt.secret"), (sinks[3].Kind, sinks[3].UrlFile, sinks[3].SecretFile));
+        Assert.Equal(("jira", "DEL", "/etc/valueguard/secrets/jira.token", "vg@acme.example", (string?)null), (sinks[4].Kind, sinks[4].Project, sinks[4].ApiTokenFile, sinks[4].User, sinks[4].IssueType));
+    }
+
     [Theory]
     [InlineData("""    - { kind: webhook, url: "https://hooks.example/vg" }""", "'secret_file' is missing")]
     [InlineData("""    - { kind: redmine, url: "https://r.example", api_key_file: k }""", "'project' is missing")]
-    [InlineData("""    - { kind: jira, url: "https://j.example" }""", "use file, webhook or redmine")]
+    [InlineData("""    - { kind: servicenow, url: "https://j.example" }""", "use file, webhook, redmine, jira, pagerduty, slack, teams or dingtalk")]
+    [InlineData("""    - { kind: jira, url: "https://j.example", project: DEL }""", "'api_token_file' is missing")]
+    [InlineData("""    - { kind: pagerduty }""", "'routing_key_file' is missing")]
+    [InlineData("""    - { kind: pagerduty, url: "mailto:x", routing_key_file: k }""", "not an HTTP URL")]
+    [InlineData("""    - { kind: slack, url: "https://hooks.slack.com/services/T/B/x" }""", "is a credential and does not belong in the site file")]
+    [InlineData("""    - { kind: teams }""", "'url_file' is missing")]
+    [InlineData("""    - { kind: dingtalk, url_file: d.url }""", "'secret_file' is missing")]
     [InlineData("""    - { kind: webhook, url: "ftp://x", secret_file: s }""", "not an HTTP URL")]
     public void Sink_mistakes_are_located(string sink, string message)
     {

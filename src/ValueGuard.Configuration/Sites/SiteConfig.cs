@@ -80,19 +80,41 @@ public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, st
 
 /// <summary>
 /// A place tickets go: <c>file</c> (one Markdown file per breach episode under <see cref="Path"/>),
-/// <c>webhook</c> (signed JSON POST to <see cref="Url"/>) or <c>redmine</c> (issues in <see cref="Project"/>).
+/// <c>webhook</c> (signed JSON POST to <see cref="Url"/>), <c>redmine</c> (issues in <see cref="Project"/>),
+/// <c>jira</c> (issues in <see cref="Project"/>, REST v2), <c>pagerduty</c> (Events API v2), or the chat webhooks <c>slack</c>, <c>teams</c> and <c>dingtalk</c> (docs/sinks.md).
 /// Secrets are read from files, never written in the site file.
 /// </summary>
 public sealed record TicketSinkConfig(string Name, string Kind, string Path)
 {
     public Uri? Url { get; init; }
 
-    /// <summary>Webhook: the HMAC secret's file.</summary>
+    /// <summary>Webhook: the HMAC secret's file. DingTalk: the robot's signing secret's file.</summary>
     public string? SecretFile { get; init; }
 
     /// <summary>Redmine: the API key's file.</summary>
     public string? ApiKeyFile { get; init; }
 
-    /// <summary>Redmine: the project identifier.</summary>
+    /// <summary>Redmine: the project identifier. Jira: the project key.</summary>
     public string? Project { get; init; }
+
+    /// <summary>Slack, Teams, DingTalk: the file holding the incoming webhook's URL (the URL is the credential).</summary>
+    public string? UrlFile { get; init; }
+
+    /// <summary>Jira: the file holding the API token (Cloud) or personal access token (Data Center).</summary>
+    public string? ApiTokenFile { get; init; }
+
+    /// <summary>Jira Cloud: the account e-mail for basic auth; null sends the token as a bearer PAT.</summary>
+    public string? User { get; init; }
+
+    /// <summary>Jira: the issue type created (null: Task).</summary>
+    public string? IssueType { get; init; }
+
+    /// <summary>Jira: the transition's name that resolves an issue (null: Done).</summary>
+    public string? ResolveTransition { get; init; }
+
+    /// <summary>PagerDuty: the file holding the service's integration (routing) key.</summary>
+    public string? RoutingKeyFile { get; init; }
+
+    /// <summary>PagerDuty: the alert's <c>payload.source</c>; null means the gateway's host name.</summary>
+    public string? Source { get; init; }
 }

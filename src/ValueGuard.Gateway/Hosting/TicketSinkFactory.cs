@@ -1,6 +1,11 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Escalation.Sinks;
+using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Jira;
+using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Redmine;
+using ValueGuard.Escalation.Sinks.Slack;
+using ValueGuard.Escalation.Sinks.Teams;
 using ValueGuard.Escalation.Sinks.Webhook;
 
 namespace ValueGuard.Gateway.Hosting;
@@ -12,8 +17,23 @@ internal static class TicketSinkFactory
     {
         "webhook" => new WebhookTicketSink(Validated(new WebhookSinkOptions { Name = config.Name, Url = config.Url!, SecretFile = config.SecretFile! }, o => o.Validate()), http, clock),
         "redmine" => new RedmineTicketSink(Validated(new RedmineSinkOptions { Name = config.Name, Url = config.Url!, ApiKeyFile = config.ApiKeyFile!, Project = config.Project! }, o => o.Validate()), http),
+        "jira" => new JiraTicketSink(Validated(new JiraSinkOptions
+        {
+            Name = config.Name, Url = config.Url!, Project = config.Project!, ApiTokenFile = config.ApiTokenFile!, User = config.User,
+            IssueType = config.IssueType ?? "Task", ResolveTransition = config.ResolveTransition ?? "Done",
+        }, o => o.Validate()), http),
+        "pagerduty" => new PagerDutyTicketSink(Validated(new PagerDutySinkOptions
+        {
+            Name = config.Name, Url = config.Url ?? PagerDutySinkOptions.DefaultUrl, RoutingKeyFile = config.RoutingKeyFile!,
+            Source = config.Source ?? Environment.MachineName,
+        }, o => o.Validate()), http),
+        "slack" => new SlackTicketSink(Validated(Chat(config), o => o.Validate()), http),
+        "teams" => new TeamsTicketSink(Validated(Chat(config), o => o.Validate()), http),
+        "dingtalk" => new DingTalkTicketSink(Validated(new DingTalkSinkOptions { Name = config.Name, UrlFile = config.UrlFile!, SecretFile = config.SecretFile! }, o => o.Validate()), http, clock),
         _ => new FileTicketSink(config.Name, config.Path),
     };
+
+    private static ChatWebhookOptions Chat(TicketSinkConfig config) => new() { Name = config.Name, Kind = config.Kind, UrlFile = config.UrlFile! };
 
     private static T Validated<T>(T options, Func<T, IReadOnlyList<string>> validate)
     {

@@ -11,6 +11,14 @@ internal sealed class LoopbackReceiver : IDisposable
     private readonly Task serving;
 
     public LoopbackReceiver(Func<int, (int Status, string Body)> answer)
+        : this((_, n) => answer(n))
+    {
+    }
+
+    /// <summary>A receiver that answers by looking at the request (method, path, query, body), for fake REST servers.</summary>
+    public static LoopbackReceiver Routing(Func<ReceivedRequest, (int Status, string Body)> answer) => new((request, _) => answer(request));
+
+    private LoopbackReceiver(Func<ReceivedRequest, int, (int Status, string Body)> answer)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
@@ -29,8 +37,9 @@ internal sealed class LoopbackReceiver : IDisposable
                 using var body = new MemoryStream();
                 await context.Request.InputStream.CopyToAsync(body);
                 var headers = context.Request.Headers.AllKeys.ToDictionary(k => k!, k => context.Request.Headers[k]!, StringComparer.OrdinalIgnoreCase);
-                Requests.Enqueue(new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body.ToArray()));
-                var (status, text) = answer(Requests.Count);
+                var received = new ReceivedRequest(context.Request.HttpMethod, context.Request.Url!.AbsolutePath, headers, body.ToArray()) { Query = context.Request.Url.Query };
+                Requests.Enqueue(received);
+                var (status, text) = answer(received, Requests.Count);
                 context.Response.StatusCode = status;
                 var bytes = System.Text.Encoding.UTF8.GetBytes(text);
                 await context.Response.OutputStream.WriteAsync(bytes);
@@ -51,4 +60,8 @@ internal sealed class LoopbackReceiver : IDisposable
     }
 }
 
-internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+internal sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    /// <summary>The raw query string, with its leading '?' (empty when there is none).</summary>
+    public string Query { get; init; } = "";
+}

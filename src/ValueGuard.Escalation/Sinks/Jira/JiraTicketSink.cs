@@ -1,0 +1,147 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ValueGuard.Core.Commitments;
+using ValueGuard.Core.Escalation;
+
+namespace ValueGuard.Escalation.Sinks.Jira;
+
+/// <summary>
+/// Keeps one Jira issue per breach episode over REST API v2. The issue carries a label made from the episode id and
+/// is found by a JQL search on it before anything is created; each comment ends with the action's idempotency key,
+/// so a retry or restart never creates a second issue or a second comment.
+/// </summary>
+public sealed partial class JiraTicketSink : ITicketSink
+{
+    public const string ActionMarkerPrefix = "valueguard-action: ";
+
+    private readonly JiraSinkOptions options;
+    private readonly HttpClient http;
+    private readonly Uri baseUrl;
+    private readonly AuthenticationHeaderValue authorization;
+
+    public JiraTicketSink(JiraSinkOptions options, HttpClient http)
+    {
+        var errors = options.Validate();
+        if (errors.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
+        this.options = options;
+        this.http = http;
+        baseUrl = options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
+        var token = SecretFile.Read(options.ApiTokenFile, $"jira '{options.Name}' api_token_file");
+        authorization = options.User is null
+            ? new AuthenticationHeaderValue("Bearer", token)
+            : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(options.User + ":" + token)));
+    }
+
+    public string Name => options.Name;
+
+    /// <summary>The label that finds an episode's issue again: Jira labels allow no spaces, so anything but letters, digits, '-', '_' and '.' becomes '_'.</summary>
+    public static string Label(BreachEpisodeId episode) => "valueguard-" + LabelUnsafe().Replace(episode.ToString(), "_");
+
+    /// <summary>Jira's default priority names for ValueGuard's priorities.</summary>
+    public static string PriorityName(string priority) => priority.ToLowerInvariant() switch
+    {
+        "immediate" or "urgent" => "Highest",
+        "high" => "High",
+        "low" => "Low",
+        _ => "Medium",
+    };
+
+    public async Task<string> DeliverAsync(EscalationAction action, CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(action.Episode, cancellationToken).ConfigureAwait(false);
+        if (action.Kind == EscalationActionKind.Open)
+        {
+            if (existing is not null) return existing;
+            var created = await SendAsync(HttpMethod.Post, "rest/api/2/issue", new JsonObject
+            {
+                ["fields"] = new JsonObject
+                {
+                    ["project"] = new JsonObject { ["key"] = options.Project },
+                    ["summary"] = $"Breach of {action.Content.ContractId} / {action.Content.ClauseId} (episode {action.Episode.Number})",
+                    ["description"] = Text(action),
+                    ["issuetype"] = new JsonObject { ["name"] = options.IssueType },
+                    ["labels"] = new JsonArray(Label(action.Episode)),
+                    ["priority"] = new JsonObject { ["name"] = PriorityName(action.Content.Priority) },
+                },
+            }, cancellationToken).ConfigureAwait(false);
+            return created?["key"]?.GetValue<string>() ?? throw new InvalidOperationException($"jira '{options.Name}': the created issue's answer has no key.");
+        }
+
+        if (existing is null)
+            throw new InvalidOperationException($"jira '{options.Name}': no issue labelled {Label(action.Episode)} in project {options.Project}; its open action must come first.");
+        var comments = await SendAsync(HttpMethod.Get, $"rest/api/2/issue/{existing}/comment", null, cancellationToken).ConfigureAwait(false);
+        var marker = ActionMarkerPrefix + action.IdempotencyKey;
+        if (comments?["comments"]?.AsArray().Any(c => (c?["body"]?.GetValue<string>() ?? "").Split('\n').Any(l => l.TrimEnd('\r') == marker)) == true)
+            return existing;
+
+        // The change comes before the comment that carries the marker: a crash between them repeats the change, never skips it.
+        if (action.Kind == EscalationActionKind.Escalate)
+            await SendAsync(HttpMethod.Put, $"rest/api/2/issue/{existing}", new JsonObject
+            {
+                ["fields"] = new JsonObject { ["priority"] = new JsonObject { ["name"] = PriorityName(action.Content.Priority) } },
+            }, cancellationToken).ConfigureAwait(false);
+        if (action.Kind is EscalationActionKind.Resolve or EscalationActionKind.Close)
+            await TransitionAsync(existing, cancellationToken).ConfigureAwait(false);
+        await SendAsync(HttpMethod.Post, $"rest/api/2/issue/{existing}/comment", new JsonObject { ["body"] = Text(action) }, cancellationToken).ConfigureAwait(false);
+        return existing;
+    }
+
+    private async Task<string?> FindAsync(BreachEpisodeId episode, CancellationToken cancellationToken)
+    {
+        var jql = $"project = \"{options.Project}\" AND labels = \"{Label(episode)}\" ORDER BY created ASC";
+        var found = await SendAsync(HttpMethod.Get, "rest/api/2/search?jql=" + Uri.EscapeDataString(jql) + "&fields=status&maxResults=1", null, cancellationToken).ConfigureAwait(false);
+        return found?["issues"]?.AsArray().FirstOrDefault()?["key"]?.GetValue<string>();
+    }
+
+    private async Task TransitionAsync(string issue, CancellationToken cancellationToken)
+    {
+        var available = await SendAsync(HttpMethod.Get, $"rest/api/2/issue/{issue}/transitions", null, cancellationToken).ConfigureAwait(false);
+        var transitions = available?["transitions"]?.AsArray() ?? [];
+        var wanted = transitions.FirstOrDefault(t => string.Equals(t?["name"]?.GetValue<string>(), options.ResolveTransition, StringComparison.OrdinalIgnoreCase));
+        // Already resolved (a retry after the transition went through): Jira no longer offers it.
+        if (wanted is null) return;
+        await SendAsync(HttpMethod.Post, $"rest/api/2/issue/{issue}/transitions", new JsonObject
+        {
+            ["transition"] = new JsonObject { ["id"] = wanted["id"]?.GetValue<string>() },
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(baseUrl, path));
+        request.Headers.Authorization = authorization;
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.Timeout);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"jira '{options.Name}' did not answer within {options.Timeout.TotalSeconds} s");
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
+            if (!response.IsSuccessStatusCode)
+                throw new HttpRequestException($"jira '{options.Name}' {method} {path.Split('?')[0]} answered {(int)response.StatusCode}: {(text.Length <= 200 ? text : text[..200])}", null, response.StatusCode);
+            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
+        }
+    }
+
+    private static string Text(EscalationAction action)
+    {
+        var message = ChatMessage.For(action);
+        var lines = message.Facts.Select(f => $"* {f.Label}: {f.Value}");
+        return string.Join("\n", [message.Title, "", .. lines, "", $"Evidence: {message.EvidenceHash}",
+            ActionMarkerPrefix + action.IdempotencyKey]);
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_.-]")]
+    private static partial Regex LabelUnsafe();
+}

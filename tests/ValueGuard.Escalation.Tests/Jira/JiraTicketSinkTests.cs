@@ -1,0 +1,103 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using ValueGuard.Core.Escalation;
+using ValueGuard.Escalation.Sinks.Jira;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Escalation.Tests.Jira;
+
+public sealed class JiraTicketSinkTests : IDisposable
+{
+    private readonly TempDirectory dir = new();
+    private readonly HttpClient http = new();
+    private readonly FakeJira jira = new();
+
+    private JiraTicketSink Sink() => new(new JiraSinkOptions
+    {
+        Name = "delivery-jira", Url = jira.Receiver.Url, Project = "DEL", ApiTokenFile = dir.Write("jira.token", "tok-123\n"), User = "vg@acme.example",
+    }, http);
+
+    [Fact]
+    public async Task Opening_searches_by_label_then_creates_an_issue_carrying_that_label()
+    {
+        var key = await Sink().DeliverAsync(Actions.Of(EscalationActionKind.Open), default);
+
+        Assert.Equal("DEL-1", key);
+        var requests = jira.Receiver.Requests.ToList();
+        Assert.Equal(["GET /hooks/valueguard/rest/api/2/search", "POST /hooks/valueguard/rest/api/2/issue"], requests.Select(r => $"{r.Method} {r.Path}"));
+        Assert.Contains("jql=" + Uri.EscapeDataString("project = \"DEL\" AND labels = \"valueguard-ACME-2026-017_press-availability_1\""), requests[0].Query, StringComparison.Ordinal);
+        Assert.All(requests, r => Assert.Equal("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("vg@acme.example:tok-123")), r.Headers["Authorization"]));
+        var fields = jira.Created.Single()["fields"]!;
+        Assert.Equal("DEL", fields["project"]!["key"]!.GetValue<string>());
+        Assert.Equal("Task", fields["issuetype"]!["name"]!.GetValue<string>());
+        Assert.Equal("High", fields["priority"]!["name"]!.GetValue<string>());
+        Assert.Equal("Breach of ACME-2026-017 / press-availability (episode 1)", fields["summary"]!.GetValue<string>());
+        Assert.Equal(["valueguard-ACME-2026-017_press-availability_1"], fields["labels"]!.AsArray().Select(l => l!.GetValue<string>()));
+        Assert.EndsWith("valueguard-action: ACME-2026-017/press-availability/1#open-0", fields["description"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Opening_again_after_a_lost_answer_finds_the_issue_and_creates_none()
+    {
+        var sink = Sink();
+        await sink.DeliverAsync(Actions.Of(EscalationActionKind.Open), default);
+
+        Assert.Equal("DEL-1", await sink.DeliverAsync(Actions.Of(EscalationActionKind.Open), default));
+        Assert.Single(jira.Created);
+    }
+
+    [Fact]
+    public async Task Escalating_raises_priority_and_comments_once_even_when_retried()
+    {
+        var sink = Sink();
+        await sink.DeliverAsync(Actions.Of(EscalationActionKind.Open), default);
+
+        await sink.DeliverAsync(Actions.Of(EscalationActionKind.Escalate, 1), default);
+        await sink.DeliverAsync(Actions.Of(EscalationActionKind.Escalate, 1), default);
+
+        var edit = Assert.Single(jira.Receiver.Requests, r => r.Method == "PUT");
+        Assert.Equal("Highest", JsonNode.Parse(edit.Body)!["fields"]!["priority"]!["name"]!.GetValue<string>());
+        var comment = Assert.Single(jira.Comments);
+        Assert.EndsWith("valueguard-action: ACME-2026-017/press-availability/1#escalate-1", comment, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recovery_takes_the_done_transition_and_comments()
+    {
+        var sink = Sink();
+        await sink.DeliverAsync(Actions.Of(EscalationActionKind.Open), default);
+
+        await sink.DeliverAsync(Actions.Of(EscalationActionKind.Resolve), default);
+
+        Assert.True(jira.Resolved);
+        var transition = Assert.Single(jira.Receiver.Requests, r => r is { Method: "POST", Path: "/hooks/valueguard/rest/api/2/issue/DEL-1/transitions" });
+        Assert.Equal("""{"transition":{"id":"31"}}""", Encoding.UTF8.GetString(transition.Body));
+        Assert.Contains("recovered", Assert.Single(jira.Comments), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_action_for_an_episode_without_an_issue_throws()
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Sink().DeliverAsync(Actions.Of(EscalationActionKind.Resolve), default));
+
+        Assert.Contains("valueguard-ACME-2026-017_press-availability_1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_name_each_bad_setting()
+    {
+        var errors = new JiraSinkOptions { Name = "j", Url = new Uri("ftp://x/"), Project = "", ApiTokenFile = dir.File("none") }.Validate();
+
+        Assert.Collection(errors,
+            e => Assert.StartsWith("jira 'j' url:", e, StringComparison.Ordinal),
+            e => Assert.StartsWith("jira 'j' project:", e, StringComparison.Ordinal),
+            e => Assert.StartsWith("jira 'j' api_token_file:", e, StringComparison.Ordinal));
+    }
+
+    public void Dispose()
+    {
+        jira.Dispose();
+        http.Dispose();
+        dir.Dispose();
+    }
+}

@@ -1,0 +1,66 @@
+using ValueGuard.Configuration.Sites;
+using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Jira;
+using ValueGuard.Escalation.Sinks.PagerDuty;
+using ValueGuard.Escalation.Sinks.Slack;
+using ValueGuard.Escalation.Sinks.Teams;
+using ValueGuard.Gateway.Hosting;
+using ValueGuard.Testing;
+
+namespace ValueGuard.Gateway.Tests;
+
+public sealed class TicketSinkFactoryTests : IDisposable
+{
+    private readonly TempDirectory dir = new();
+    private readonly HttpClient http = new();
+
+    [Fact]
+    public void Each_vendor_kind_in_a_site_file_becomes_its_sink()
+    {
+        dir.Write("pd.key", "R0UT1NGKEY0123456789abcdefABCDEF\n");
+        dir.Write("slack.url", "https://hooks.slack.com/services/T0/B0/x\n");
+        dir.Write("teams.url", "https://example.webhook.office.com/webhookb2/x\n");
+        dir.Write("dt.url", "https://oapi.dingtalk.com/robot/send?access_token=t\n");
+        dir.Write("dt.secret", "SECabc\n");
+        dir.Write("jira.token", "tok\n");
+        var file = dir.Write("site.yaml", $"""
+            site: s
+            device_profiles: [{RepoPaths.DeviceProfiles}]
+            devices: []
+            tickets:
+              sinks:
+                - {"{"} name: on-call, kind: pagerduty, routing_key_file: pd.key {"}"}
+                - {"{"} name: chat, kind: slack, url_file: slack.url {"}"}
+                - {"{"} name: cs, kind: teams, url_file: teams.url {"}"}
+                - {"{"} name: plant, kind: dingtalk, url_file: dt.url, secret_file: dt.secret {"}"}
+                - {"{"} name: desk, kind: jira, url: "https://acme.atlassian.net", project: DEL, api_token_file: jira.token {"}"}
+            """);
+        var site = SiteLoader.Load(file, File.ReadAllText(file));
+        Assert.Empty(site.Errors);
+
+        var sinks = site.Value!.TicketSinks.Select(s => TicketSinkFactory.Create(s, http, TimeProvider.System)).ToList();
+
+        Assert.IsType<PagerDutyTicketSink>(sinks[0]);
+        Assert.IsType<SlackTicketSink>(sinks[1]);
+        Assert.IsType<TeamsTicketSink>(sinks[2]);
+        Assert.IsType<DingTalkTicketSink>(sinks[3]);
+        Assert.IsType<JiraTicketSink>(sinks[4]);
+        Assert.Equal(["on-call", "chat", "cs", "plant", "desk"], sinks.Select(s => s.Name));
+    }
+
+    [Fact]
+    public void A_missing_credential_file_stops_start_up_with_the_setting_named()
+    {
+        var config = new TicketSinkConfig("on-call", "pagerduty", dir.File("unused")) { RoutingKeyFile = dir.File("absent.key") };
+
+        var error = Assert.Throws<InvalidOperationException>(() => TicketSinkFactory.Create(config, http, TimeProvider.System));
+
+        Assert.Contains("pagerduty 'on-call' routing_key_file:", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        http.Dispose();
+        dir.Dispose();
+    }
+}
