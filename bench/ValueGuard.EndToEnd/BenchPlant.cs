@@ -26,32 +26,33 @@ internal static class BenchPlant
     public static string DeviceList() =>
         string.Concat(Enumerable.Range(0, Devices).Select(d => $"  - {{ id: m{d:00}, profile: press-plc-json }}\n"));
 
-    /// <summary>
-    /// Publishes messages 0..count-1, one MQTT connection per machine, each keeping <see cref="Window"/>
-    /// QoS 1 publishes in flight; returns once the broker has acknowledged every one.
-    /// </summary>
-    public static async Task PublishAsync(Uri broker, int count)
+    /// <summary>One MQTT connection per simulated machine (connected before any timing starts).</summary>
+    public static async Task<IMqttClient[]> ConnectAsync(Uri broker)
     {
         var factory = new MqttClientFactory();
         var clients = new IMqttClient[Devices];
-        try
+        for (var d = 0; d < Devices; d++)
         {
-            for (var d = 0; d < Devices; d++)
-            {
-                clients[d] = factory.CreateMqttClient();
-                await clients[d].ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port)
-                    .WithClientId($"bench-m{d:00}-{Guid.NewGuid():N}"[..24]).WithCleanSession(true).Build());
-            }
-            await Task.WhenAll(Enumerable.Range(0, Devices).Select(d => PublishMachineAsync(clients[d], d, count)));
+            clients[d] = factory.CreateMqttClient();
+            await clients[d].ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port)
+                .WithClientId($"bench-m{d:00}-{Guid.NewGuid():N}"[..24]).WithCleanSession(true).Build());
         }
-        finally
+        return clients;
+    }
+
+    /// <summary>
+    /// Publishes messages 0..count-1, machine d on clients[d], each keeping <see cref="Window"/> QoS 1
+    /// publishes in flight; returns once the broker has acknowledged every one.
+    /// </summary>
+    public static Task PublishAsync(IMqttClient[] clients, int count) =>
+        Task.WhenAll(Enumerable.Range(0, Devices).Select(d => PublishMachineAsync(clients[d], d, count)));
+
+    public static async Task DisconnectAsync(IMqttClient[] clients)
+    {
+        foreach (var client in clients)
         {
-            foreach (var client in clients)
-            {
-                if (client is null) continue;
-                if (client.IsConnected) await client.DisconnectAsync();
-                client.Dispose();
-            }
+            if (client.IsConnected) await client.DisconnectAsync();
+            client.Dispose();
         }
     }
 

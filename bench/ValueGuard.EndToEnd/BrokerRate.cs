@@ -14,12 +14,14 @@ internal static class BrokerRate
         var common = $"-h {broker.Host} -p {broker.Port} -i {id} -c -q 1 -t '{BenchPlant.TopicFilter}'";
         // A persistent session subscribed before the publisher starts: nothing is missed while the real subscriber connects.
         await RunAsync($"mosquitto_sub {common} -E", wait: true);
+        var clients = await BenchPlant.ConnectAsync(broker);
         var clock = Stopwatch.StartNew();
         using var subscriber = await RunAsync($"exec mosquitto_sub {common} -C {count} >/dev/null", wait: false);
-        await BenchPlant.PublishAsync(broker, count);
+        await BenchPlant.PublishAsync(clients, count);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await subscriber.WaitForExitAsync(timeout.Token);
         clock.Stop();
+        await BenchPlant.DisconnectAsync(clients);
         if (subscriber.ExitCode != 0) throw new InvalidOperationException($"mosquitto_sub exited with {subscriber.ExitCode}");
         return count / clock.Elapsed.TotalSeconds;
     }

@@ -60,9 +60,10 @@ internal static class GatewayRun
                     throw new InvalidOperationException("the gateway did not connect:\n" + string.Join('\n', log));
                 await Task.Delay(50);
             }
+            var clients = await BenchPlant.ConnectAsync(broker);
             var before = ProcessSample.Read(gateway.Id);
             var clock = Stopwatch.StartNew();
-            var publishing = BenchPlant.PublishAsync(broker, count);
+            var publishing = BenchPlant.PublishAsync(clients, count);
             long parts = 0, last = -1;
             var lastGrowth = Stopwatch.StartNew();
             while (parts < count && lastGrowth.Elapsed < Stall && !gateway.HasExited)
@@ -73,6 +74,7 @@ internal static class GatewayRun
             }
             clock.Stop();
             await publishing;
+            await BenchPlant.DisconnectAsync(clients);
             var after = ProcessSample.Read(gateway.Id);
             var points = await BenchPlant.CountAsync(client, null);
             await client.ExecuteAsync("DROP DATABASE " + InfluxTimeSeriesStore.QuoteIdentifier(database), default);
