@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace ValueGuard.EndToEnd;
+
+/// <summary>The one table the bench prints, with the issue's targets met or not.</summary>
+internal static class EndToEndTable
+{
+    public static string Format(int messages, double brokerMessagesPerSecond, double influxPointsPerSecond, GatewayResult gateway)
+    {
+        var pointsPerMessage = (double)gateway.PointsExpected / messages;
+        // InfluxDB's rate in messages of this plant (3 points each), so all three rates compare in one unit.
+        var influxMessagesPerSecond = influxPointsPerSecond / pointsPerMessage;
+        var slower = Math.Min(brokerMessagesPerSecond, influxMessagesPerSecond);
+        var slowerName = brokerMessagesPerSecond <= influxMessagesPerSecond ? "broker" : "InfluxDB";
+        var ratio = gateway.MessagesPerSecond / slower;
+        var ofBroker = gateway.MessagesPerSecond / brokerMessagesPerSecond;
+        var rssMb = gateway.PeakRssBytes / 1024.0 / 1024.0;
+
+        var table = new StringBuilder();
+        Row(table, "measurement", "value", "target");
+        Row(table, "---", "---", "---");
+        Row(table, "(1) mosquitto -> mosquitto_sub, QoS 1", $"{brokerMessagesPerSecond:F0} msg/s", "");
+        Row(table, "(2) InfluxDB direct line protocol", $"{influxPointsPerSecond:F0} points/s ({influxMessagesPerSecond:F0} msg/s at {pointsPerMessage:F0} points/msg)", "");
+        Row(table, "(3) gateway end to end", $"{gateway.MessagesPerSecond:F0} msg/s, {gateway.PointsPerSecond:F0} points/s ({gateway.Seconds:F2} s)", "");
+        Row(table, "gateway / broker (1)", $"{ofBroker:P1}", Verdict(ofBroker >= 0.9, ">= 90 %"));
+        Row(table, $"gateway / slower of (1),(2) = {slowerName}", $"{ratio:P1}", "");
+        Row(table, "points lost", $"{gateway.PointsLost} of {gateway.PointsExpected} ({gateway.PartsStored} of {messages} messages stored)", Verdict(gateway.PointsLost == 0, "0"));
+        Row(table, "gateway peak RSS (VmHWM)", $"{rssMb:F1} MB", Verdict(rssMb <= 150, "<= 150 MB"));
+        Row(table, "gateway CPU (utime+stime) per 100k points", $"{gateway.CpuSecondsPer100kPoints:F2} s ({gateway.CpuSeconds:F2} s in all)", Verdict(gateway.CpuSecondsPer100kPoints <= 5, "<= 5 s"));
+        return table.ToString().TrimEnd();
+    }
+
+    private static string Verdict(bool met, string target) => $"{target}: {(met ? "met" : "NOT met")}";
+
+    private static void Row(StringBuilder table, string a, string b, string c) =>
+        table.Append(CultureInfo.InvariantCulture, $"| {a} | {b} | {c} |\n");
+}

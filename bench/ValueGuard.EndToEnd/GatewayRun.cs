@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging.Abstractions;
+using ValueGuard.Storage.Influx;
+
+namespace ValueGuard.EndToEnd;
+
+/// <summary>What (3) measured: the gateway end to end.</summary>
+internal sealed record GatewayResult(int Messages, long PartsStored, long PointsStored, long PointsExpected, double Seconds,
+    long PeakRssBytes, double CpuSeconds, string LogTail)
+{
+    public double MessagesPerSecond => PartsStored / Seconds;
+    public double PointsPerSecond => PointsStored / Seconds;
+    public long PointsLost => PointsExpected - PointsStored;
+    public double CpuSecondsPer100kPoints => PointsStored == 0 ? double.NaN : CpuSeconds / PointsStored * 100_000;
+}
+
+/// <summary>
+/// (3) <c>valueguard run --site</c> as a child process (50 devices on press-plc-json, store influxdb): once it
+/// has subscribed, the bench publisher sends N messages and InfluxDB is polled until it holds every point.
+/// </summary>
+internal static class GatewayRun
+{
+    /// <summary>Signals per press-plc-json message: running, temperature, parts.</summary>
+    private const int PointsPerMessage = 3;
+
+    /// <summary>Gives up when InfluxDB's count has not grown for this long.</summary>
+    private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
+
+    public static async Task<GatewayResult> MeasureAsync(Uri broker, Uri influx, string profiles, string workDir, int count)
+    {
+        var database = "vg_e2e_" + Guid.NewGuid().ToString("N")[..8];
+        var site = Path.Combine(workDir, "site.yaml");
+        await File.WriteAllTextAsync(site, $"""
+            site: {BenchPlant.Site}
+            broker: {"{"} url: "{broker}", client_id: vg-bench-{Guid.NewGuid():N} {"}"}
+            data_dir: data
+            device_profiles: ["{profiles}"]
+            store: {"{"} kind: influxdb, url: "{influx}", database: {database} {"}"}
+            devices:
+            {BenchPlant.DeviceList()}
+            """);
+        using var client = new InfluxDbClient(new InfluxDbOptions { BaseAddress = influx, Database = database }, TimeProvider.System, NullLogger<InfluxDbClient>.Instance);
+
+        var log = new ConcurrentQueue<string>();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = workDir };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "valueguard.dll"), "run", "--site", site, "--log-format", "json" })
+            start.ArgumentList.Add(a);
+        using var gateway = Process.Start(start)!;
+        gateway.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        gateway.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        gateway.BeginErrorReadLine();
+        gateway.BeginOutputReadLine();
+        try
+        {
+            var waited = Stopwatch.StartNew();
+            while (!log.Any(l => l.Contains("\"MqttConnected\"", StringComparison.Ordinal)))
+            {
+                if (gateway.HasExited || waited.Elapsed > TimeSpan.FromSeconds(60))
+                    throw new InvalidOperationException("the gateway did not connect:\n" + string.Join('\n', log));
+                await Task.Delay(50);
+            }
+            var clients = await BenchPlant.ConnectAsync(broker);
+            var before = ProcessSample.Read(gateway.Id);
+            var clock = Stopwatch.StartNew();
+            var publishing = BenchPlant.PublishAsync(clients, count);
+            long parts = 0, last = -1;
+            var lastGrowth = Stopwatch.StartNew();
+            while (parts < count && lastGrowth.Elapsed < Stall && !gateway.HasExited)
+            {
+                await Task.Delay(250);
+                parts = await BenchPlant.CountAsync(client, "parts");
+                if (parts != last) { last = parts; lastGrowth.Restart(); }
+            }
+            clock.Stop();
+            await publishing;
+            await BenchPlant.DisconnectAsync(clients);
+            var after = ProcessSample.Read(gateway.Id);
+            var points = await BenchPlant.CountAsync(client, null);
+            await client.ExecuteAsync("DROP DATABASE " + InfluxTimeSeriesStore.QuoteIdentifier(database), default);
+            var seconds = parts >= count ? clock.Elapsed.TotalSeconds : (clock.Elapsed - lastGrowth.Elapsed).TotalSeconds;
+            return new GatewayResult(count, parts, points, (long)count * PointsPerMessage, seconds,
+                after.PeakRssBytes, after.CpuSeconds - before.CpuSeconds, string.Join('\n', log.TakeLast(20)));
+        }
+        finally
+        {
+            if (!gateway.HasExited) gateway.Kill(entireProcessTree: true);
+            await gateway.WaitForExitAsync();
+        }
+    }
+}
