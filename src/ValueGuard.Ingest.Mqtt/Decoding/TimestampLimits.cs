@@ -8,6 +8,9 @@ namespace ValueGuard.Ingest.Mqtt.Decoding;
 /// </summary>
 public sealed record TimestampLimits(TimeSpan MaxFuture, TimeSpan MaxPast)
 {
+    /// <summary>No limit: for replays of recorded or simulated history (the demo), where device time is not meant to be the receive time.</summary>
+    public static TimestampLimits None { get; } = new(TimeSpan.MaxValue, TimeSpan.MaxValue);
+
     /// <summary>The result of a decoded message, or its rejection when a sample lies outside the limits.</summary>
     public DecodeResult Check(DecodeResult decoded, DateTimeOffset arrival)
     {
