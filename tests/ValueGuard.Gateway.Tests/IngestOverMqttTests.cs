@@ -37,7 +37,7 @@ public class IngestOverMqttTests
         await using var broker = await EmbeddedBroker.StartAsync();
         using var store = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
         using var ingest = new MqttIngestService(new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-test", DeadLetterPath = dir.File("dead-letter.jsonl") },
-            new SiteMessageRouter(site), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
+            new SiteMessageRouter(site, limits: TimestampLimits.None), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
         await Eventually.WaitFor(() => ingest.IsReady, "the gateway to connect");
 
@@ -75,7 +75,7 @@ public class IngestOverMqttTests
         using var inner = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
         using var ingest = new MqttIngestService(
             new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-flaky", ReconnectMinDelay = TimeSpan.FromMilliseconds(10) },
-            new SiteMessageRouter(site), new FlakyStore(inner, failures: 3), TimeProvider.System, NullLogger<MqttIngestService>.Instance);
+            new SiteMessageRouter(site, limits: TimestampLimits.None), new FlakyStore(inner, failures: 3), TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
         await Eventually.WaitFor(() => ingest.IsReady, "the gateway to connect");
 

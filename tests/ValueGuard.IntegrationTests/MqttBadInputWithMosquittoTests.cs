@@ -27,6 +27,7 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
     {
         var (model, errors) = SiteModelLoader.Load(dir.Write("site.yaml", $"""
             site: it-plant
+            ingest: {"{"} max_future: 5m, max_past: 3650d {"}"}
             device_profiles: [{RepoPaths.DeviceProfiles}]
             devices:
               - {"{"} id: press-07, profile: press-plc-json {"}"}
@@ -83,6 +84,8 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
             (press, Encoding.UTF8.GetBytes("{\"ts\":1772323200000,\"temp_c\":" + new string(' ', 10 * 1024 * 1024) + "1}"), "oversize", "press-07"),
             (press, Encoding.UTF8.GetBytes(new string('[', 5000) + new string(']', 5000)), "invalid-json", "press-07"),
             ("plant/it-plant/press-99/telemetry", "{\"ts\":1772323200000,\"temp_c\":20}"u8.ToArray(), "unknown-device", "press-99"),
+            (press, "{\"ts\":4102444800000,\"temp_c\":20}"u8.ToArray(), "future-timestamp", "press-07"),
+            (press, "{\"ts\":1000000000000,\"temp_c\":20}"u8.ToArray(), "past-timestamp", "press-07"),
         };
         for (var i = 0; i <= bad.Length; i++)
         {

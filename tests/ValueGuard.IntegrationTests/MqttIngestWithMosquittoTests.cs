@@ -25,7 +25,7 @@ public class MqttIngestWithMosquittoTests(MosquittoBroker mosquitto)
     }
 
     private MqttIngestService Ingest(SiteModel site, EmbeddedTimeSeriesStore store, string clientId) =>
-        new(new MqttIngestOptions { Broker = mosquitto.Url, ClientId = clientId }, new SiteMessageRouter(site), store, TimeProvider.System,
+        new(new MqttIngestOptions { Broker = mosquitto.Url, ClientId = clientId }, new SiteMessageRouter(site, limits: TimestampLimits.None), store, TimeProvider.System,
             NullLogger<MqttIngestService>.Instance);
 
     [Fact]

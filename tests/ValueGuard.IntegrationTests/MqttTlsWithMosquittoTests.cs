@@ -34,7 +34,7 @@ public sealed class MqttTlsWithMosquittoTests : IClassFixture<TlsMosquittoBroker
             Tls = tls,
             ReconnectMinDelay = TimeSpan.FromMilliseconds(50),
             ReconnectMaxDelay = TimeSpan.FromMilliseconds(200),
-        }, new SiteMessageRouter(site), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
+        }, new SiteMessageRouter(site, limits: TimestampLimits.None), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
 
     private async Task<IMqttClient> PublisherAsync()
     {

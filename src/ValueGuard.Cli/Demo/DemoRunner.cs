@@ -52,7 +52,8 @@ internal sealed partial class DemoRunner
         using var runtime = new GatewayRuntime(site, clock, loggers);
         using var ingest = new MqttIngestService(
             new MqttIngestOptions { Broker = broker.Url, ClientId = $"valueguard-{site.Site.Id}" },
-            new SiteMessageRouter(site), runtime.Store, TimeProvider.System, loggers.CreateLogger<MqttIngestService>());
+            // The simulator publishes a month of history at simulated time: no limit on device timestamps.
+            new SiteMessageRouter(site, limits: TimestampLimits.None), runtime.Store, TimeProvider.System, loggers.CreateLogger<MqttIngestService>());
         await ingest.StartAsync(ct).ConfigureAwait(false);
         await WaitUntilAsync(() => ingest.IsReady, "the gateway did not connect to the embedded broker", ct).ConfigureAwait(false);
 

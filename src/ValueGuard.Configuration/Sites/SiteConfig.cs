@@ -38,6 +38,9 @@ public sealed record SiteConfig(
 
     /// <summary>The local web UI; null means none is served.</summary>
     public WebConfig? Web { get; init; }
+
+    /// <summary>Limits on device timestamps relative to the gateway's receive time.</summary>
+    public IngestConfig Ingest { get; init; } = new();
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ public static class SiteLoader
     {
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
-        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial", "metrics", "web");
+        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial", "metrics", "web", "ingest");
         var id = r.String("site", required: true);
         var broker = ReadBroker(r, errors, Resolve);
         var dataDir = Resolve(r.String("data_dir") ?? "data");
@@ -65,8 +65,9 @@ public static class SiteLoader
         var store = ReadStore(r, errors, Resolve);
         var metrics = ReadMetrics(r, errors);
         var web = WebSectionReader.Read(r, Resolve);
+        var ingest = IngestSectionReader.Read(r);
         if (id is null) return null;
-        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics, EscalationPolicies = policies, Web = web };
+        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics, EscalationPolicies = policies, Web = web, Ingest = ingest };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
     }
 

@@ -21,4 +21,7 @@ public static class EvidenceKinds
 
     /// <summary>Data that was accepted but is gone (a torn spool or ledger tail after a crash); it lowers coverage.</summary>
     public const string DataLoss = "data-loss";
+
+    /// <summary>The gateway's wall clock jumped forwards or backwards against its monotonic clock (from, to, delta).</summary>
+    public const string ClockJump = "clock-jump";
 }

@@ -1,27 +1,32 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using ValueGuard.Gateway.Clock;
 
 namespace ValueGuard.Gateway.Hosting;
 
 /// <summary>
 /// Runs the gateway's periodic work on its clock: apply queued operator actions, evaluate every clause,
 /// then deliver due escalation actions. A failing round is logged and the next round runs as usual.
+/// Every round first checks the gateway clock for a jump (see <see cref="ClockJumpRecorder"/>).
 /// </summary>
 public sealed partial class EvaluationLoop : BackgroundService
 {
     private readonly GatewayRuntime runtime;
     private readonly TimeProvider clock;
     private readonly ILogger<EvaluationLoop> log;
+    private readonly ClockJumpRecorder clockJumps;
 
-    public EvaluationLoop(GatewayRuntime runtime, TimeProvider clock, ILogger<EvaluationLoop> log)
+    public EvaluationLoop(GatewayRuntime runtime, TimeProvider clock, ILogger<EvaluationLoop> log, ILoggerFactory loggers)
     {
         this.runtime = runtime;
         this.clock = clock;
         this.log = log;
+        clockJumps = new ClockJumpRecorder(ClockJumpDetector.WithStopwatch(clock), runtime.Ledger, loggers.CreateLogger<ClockJumpRecorder>());
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await clockJumps.CheckAsync(stoppingToken).ConfigureAwait(false);
         await runtime.RecordStartupLossesAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         await runtime.Evaluator.RecordContractsAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
         // Acknowledgements, snoozes and waivers queued while the gateway was down apply before the first evaluation.
@@ -31,6 +36,7 @@ public sealed partial class EvaluationLoop : BackgroundService
         {
             try
             {
+                await clockJumps.CheckAsync(stoppingToken).ConfigureAwait(false);
                 await runtime.OperatorActions.ApplyQueuedAsync(stoppingToken).ConfigureAwait(false);
                 await runtime.Evaluator.EvaluateAsync(clock.GetUtcNow(), stoppingToken).ConfigureAwait(false);
                 await runtime.Dispatcher.DeliverDueAsync(stoppingToken).ConfigureAwait(false);

@@ -56,7 +56,7 @@ public static class GatewayServiceCollectionExtensions
             });
             services.AddSingleton<MqttIngestService>();
             services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
-            services.AddSingleton<IStatusSection>(sp => new IngestStatusSection(sp.GetRequiredService<MqttIngestService>().Counters));
+            services.AddSingleton<IStatusSection>(sp => new IngestStatusSection(sp.GetRequiredService<MqttIngestService>().Counters, router.ClockSkew));
         }
         services.AddModbusPolling(runtime);
         services.AddAsciiLines(runtime);

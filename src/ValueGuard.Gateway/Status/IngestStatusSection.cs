@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
 using ValueGuard.Ingest.Mqtt.Client;
+using ValueGuard.Ingest.Mqtt.Decoding;
 
 namespace ValueGuard.Gateway.Status;
 
-/// <summary>MQTT ingest since start: messages received, stored (and acknowledged), rejected by reason; samples stored.</summary>
-public sealed class IngestStatusSection(IngestCounters counters) : IStatusSection
+/// <summary>
+/// MQTT ingest since start: messages received, stored (and acknowledged), rejected by reason; samples stored;
+/// per device the skew of its timestamps against the gateway's receive time, in seconds (positive: device ahead).
+/// </summary>
+public sealed class IngestStatusSection(IngestCounters counters, ClockSkewTracker? clockSkew = null) : IStatusSection
 {
     public string Name => "ingest";
 
@@ -19,6 +23,24 @@ public sealed class IngestStatusSection(IngestCounters counters) : IStatusSectio
             ["messages_rejected"] = counters.Rejected,
             ["samples_stored"] = counters.SamplesStored,
             ["rejected_by_reason"] = byReason,
+            ["clock_skew"] = ClockSkew(),
         };
+    }
+
+    private JsonObject ClockSkew()
+    {
+        var devices = new JsonObject();
+        foreach (var (device, skew) in clockSkew?.Snapshot() ?? [])
+        {
+            devices[device] = new JsonObject
+            {
+                ["last_seconds"] = skew.Last.TotalSeconds,
+                ["min_seconds"] = skew.Min.TotalSeconds,
+                ["max_seconds"] = skew.Max.TotalSeconds,
+                ["samples"] = skew.Samples,
+                ["last_received_at"] = skew.LastReceivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            };
+        }
+        return devices;
     }
 }

@@ -28,6 +28,9 @@ public sealed class JsonPayloadDecoder
         timestampPath = timestampMapping?.Field.Split('.');
     }
 
+    /// <summary>Whether samples carry the device's timestamp (the profile names a timestamp field) rather than the arrival time.</summary>
+    public bool HasDeviceTimestamp => timestampPath is not null;
+
     public DecodeResult Decode(string device, ReadOnlySequence<byte> payload, DateTimeOffset arrival)
     {
         JsonDocument doc;

@@ -10,6 +10,8 @@ namespace ValueGuard.Ingest.Mqtt.Decoding;
 /// Routes an MQTT message of a site to its device and profile by topic, and decodes it.
 /// Only devices listed on the site are accepted. Sparkplug B topics (<c>spBv1.0/…</c>) go to one
 /// <see cref="SparkplugDecoder"/> for the whole site, since an edge node's births and deaths concern all its devices.
+/// Device timestamps are checked against the receive time: their skew is tracked per device (<see cref="ClockSkew"/>)
+/// and a message with a sample outside the site's <see cref="TimestampLimits"/> is rejected.
 /// </summary>
 public sealed class SiteMessageRouter
 {
@@ -21,10 +23,12 @@ public sealed class SiteMessageRouter
 
     private readonly int maxPayloadBytes;
 
-    public SiteMessageRouter(SiteModel site, int maxPayloadBytes = DefaultMaxPayloadBytes)
+    /// <summary>Routes the site's devices; <paramref name="limits"/> defaults to the site's <c>ingest:</c> section.</summary>
+    public SiteMessageRouter(SiteModel site, int maxPayloadBytes = DefaultMaxPayloadBytes, TimestampLimits? limits = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPayloadBytes, 1);
         this.maxPayloadBytes = maxPayloadBytes;
+        Limits = limits ?? new TimestampLimits(site.Site.Ingest.MaxFuture, site.Site.Ingest.MaxPast);
         var bound = new Dictionary<string, string> { ["site"] = site.Site.Id };
         // Devices on other transports (Modbus RTU) are read by the serial ingest.
         var mqttDevices = site.Site.Devices.Where(d => site.ProfileOf(d).Mqtt is not null).ToList();
@@ -40,6 +44,12 @@ public sealed class SiteMessageRouter
     /// <summary>The subscription filters that cover every device of the site.</summary>
     public IReadOnlyList<string> Filters => routes.Select(r => r.Template.Filter).Concat(sparkplug?.Filters ?? []).Distinct().ToList();
 
+    /// <summary>How far device timestamps may lie from the receive time.</summary>
+    public TimestampLimits Limits { get; }
+
+    /// <summary>Per device, the skew of device timestamps against the receive time, of every message decoded (also those then rejected for it).</summary>
+    public ClockSkewTracker ClockSkew { get; } = new();
+
     /// <summary>The site's Sparkplug B decoder, when a device uses a <c>payload: sparkplug_b</c> profile.</summary>
     public SparkplugDecoder? Sparkplug => sparkplug;
 
@@ -51,7 +61,7 @@ public sealed class SiteMessageRouter
             var address = SparkplugTopic.Parse(topic);
             var device = address?.Device ?? address?.Node;
             if (payload.Length > maxPayloadBytes) return Oversize(payload, device);
-            return sparkplug.Decode(topic, payload, arrival) with { Device = device };
+            return Checked(sparkplug.Decode(topic, payload, arrival) with { Device = device }, arrival, deviceTimestamps: true);
         }
         foreach (var (template, decoders) in routes)
         {
@@ -59,9 +69,16 @@ public sealed class SiteMessageRouter
             if (!decoders.TryGetValue(device, out var decoder))
                 return DecodeResult.Rejected("unknown-device", $"device '{device}' in topic '{topic}' is not listed on the site") with { Device = device };
             if (payload.Length > maxPayloadBytes) return Oversize(payload, device);
-            return decoder.Decode(device, payload, arrival) with { Device = device };
+            return Checked(decoder.Decode(device, payload, arrival) with { Device = device }, arrival, decoder.HasDeviceTimestamp);
         }
         return DecodeResult.Rejected("unknown-topic", $"topic '{Shorten(topic)}' matches no device profile of the site");
+    }
+
+    private DecodeResult Checked(DecodeResult decoded, DateTimeOffset arrival, bool deviceTimestamps)
+    {
+        // Samples stamped with the arrival time (a profile without a timestamp field) say nothing about the device's clock.
+        if (deviceTimestamps && !decoded.IsRejected && decoded.Device is { } device) ClockSkew.Record(device, decoded.Samples, arrival);
+        return Limits.Check(decoded, arrival);
     }
 
     private DecodeResult Oversize(ReadOnlySequence<byte> payload, string? device) =>

@@ -14,6 +14,9 @@ internal static class FaultPlant
 {
     private static readonly long T0 = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();
 
+    /// <summary>The site file's ingest section: the plant's timestamps start on 2026-03-01, beyond the default max_past of 30 days.</summary>
+    public const string Ingest = "ingest: { max_past: 3650d }";
+
     /// <summary>The site file's device list.</summary>
     public static string Devices(int devices) =>
         string.Concat(Enumerable.Range(0, devices).Select(d => $"  - {{ id: m{d:00}, profile: press-plc-json }}\n"));

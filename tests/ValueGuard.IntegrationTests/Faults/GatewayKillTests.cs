@@ -23,6 +23,7 @@ public class GatewayKillTests(MosquittoBroker mosquitto, InfluxServer influx)
         site: fault-plant
         broker: {"{"} url: "{broker}", client_id: vg-fault-{Guid.NewGuid():N} {"}"}
         data_dir: data
+        {FaultPlant.Ingest}
         device_profiles: [{RepoPaths.DeviceProfiles}]
         store: {"{"} kind: influxdb, url: "{influxUrl}", database: {database} {"}"}
         devices:

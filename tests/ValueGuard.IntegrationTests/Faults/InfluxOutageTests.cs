@@ -22,6 +22,7 @@ public class InfluxOutageTests(MosquittoBroker mosquitto)
             site: outage-plant
             broker: {"{"} url: "{mosquitto.Url}", client_id: vg-outage-{Guid.NewGuid():N} {"}"}
             data_dir: data
+            {FaultPlant.Ingest}
             device_profiles: [{RepoPaths.DeviceProfiles}]
             store: {"{"} kind: influxdb, url: "{influx.Url}", database: outage {"}"}
             devices:
@@ -61,6 +62,7 @@ public class InfluxOutageTests(MosquittoBroker mosquitto)
             site: late-influx-plant
             broker: {"{"} url: "{mosquitto.Url}", client_id: vg-late-{Guid.NewGuid():N} {"}"}
             data_dir: data
+            {FaultPlant.Ingest}
             device_profiles: [{RepoPaths.DeviceProfiles}]
             store: {"{"} kind: influxdb, url: "{influx.Url}", database: late {"}"}
             devices:

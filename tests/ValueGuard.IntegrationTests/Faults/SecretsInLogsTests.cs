@@ -31,6 +31,7 @@ public class SecretsInLogsTests(MosquittoBroker mosquitto)
             site: secret-plant
             broker: {"{"} url: "{mosquitto.Url}", client_id: vg-secrets-{Guid.NewGuid():N}, username: gateway, password_file: {dir.File("broker-password")} {"}"}
             data_dir: data
+            {FaultPlant.Ingest}
             device_profiles: [{RepoPaths.DeviceProfiles}]
             store: {"{"} kind: influxdb, url: "http://127.0.0.1:{deadPort}", database: plant, username: writer, password_file: {dir.File("influx-password")} {"}"}
             devices:

@@ -47,7 +47,8 @@ public sealed class TestCertificateAuthority : IDisposable
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Certificate, true, false));
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7f;
-        using var issued = request.Create(Certificate, DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30), serial);
+        // Within the CA's validity: generating the keys can take longer than a second on a loaded machine.
+        using var issued = request.Create(Certificate, DateTimeOffset.UtcNow.AddDays(-1), new DateTimeOffset(Certificate.NotAfter).AddMinutes(-1), serial);
         var certificateFile = Path.Combine(directory, $"{name}.pem");
         var keyFile = Path.Combine(directory, $"{name}.key");
         File.WriteAllText(certificateFile, issued.ExportCertificatePem());
