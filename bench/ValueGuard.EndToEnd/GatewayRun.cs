@@ -37,6 +37,7 @@ internal static class GatewayRun
             data_dir: data
             device_profiles: ["{profiles}"]
             store: {"{"} kind: influxdb, url: "{influx}", database: {database} {"}"}
+            ingest: {"{"} max_past: 3650d {"}"}
             devices:
             {BenchPlant.DeviceList()}
             """);
