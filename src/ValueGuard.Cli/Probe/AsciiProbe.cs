@@ -10,7 +10,7 @@ namespace ValueGuard.Cli.Probe;
 /// <c>valueguard probe serial --listen --profile NAME</c>: reads an ASCII device's line for a while with its profile and
 /// prints every decoded line, then what was rejected and what that points to on site.
 /// </summary>
-internal sealed class AsciiProbe(SerialLineSettings line, TextWriter output)
+internal sealed class AsciiProbe(SerialLineSettings line, TextWriter output, TimeProvider? time = null)
 {
     public async Task<int> ListenAsync(DeviceProfile profile, TimeSpan listenFor, int maxLines, CancellationToken ct)
     {
@@ -38,7 +38,7 @@ internal sealed class AsciiProbe(SerialLineSettings line, TextWriter output)
                 // Blocking reads of at most 100 ms on a worker thread keep ctrl-c responsive.
                 var read = await Task.Run(() => serial.Read(buffer, TimeSpan.FromMilliseconds(100)), ct).ConfigureAwait(false);
                 bytes += read;
-                foreach (var group in reader.Feed(buffer.AsSpan(0, read), DateTimeOffset.UtcNow).GroupBy(s => s.Timestamp))
+                foreach (var group in reader.Feed(buffer.AsSpan(0, read), (time ?? TimeProvider.System).GetUtcNow()).GroupBy(s => s.Timestamp))
                     output.WriteLine(string.Join(", ", group.Select(s => Shown(s.Signal.Signal, s.Value, units.GetValueOrDefault(s.Signal.Signal)))));
             }
         }

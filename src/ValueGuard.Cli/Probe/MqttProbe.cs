@@ -15,7 +15,7 @@ namespace ValueGuard.Cli.Probe;
 /// touched) and prints every message; with a profile, the signals it becomes (value, unit, timestamp) or the exact
 /// reason it would be rejected — the same decoders the gateway runs.
 /// </summary>
-internal sealed class MqttProbe(Uri broker, string filter, DeviceProfile? profile, MqttTlsOptions? tls, string? username, string? password, TextWriter output)
+internal sealed class MqttProbe(Uri broker, string filter, DeviceProfile? profile, MqttTlsOptions? tls, string? username, string? password, TextWriter output, TimeProvider? clock = null)
 {
     private const int PreviewCharacters = 160;
     private readonly Lock gate = new();
@@ -31,7 +31,7 @@ internal sealed class MqttProbe(Uri broker, string filter, DeviceProfile? profil
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         client.ApplicationMessageReceivedAsync += e =>
         {
-            var shown = Show(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, DateTimeOffset.UtcNow);
+            var shown = Show(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, (clock ?? TimeProvider.System).GetUtcNow());
             if (count is { } n && shown >= n) done.TrySetResult();
             return Task.CompletedTask;
         };
