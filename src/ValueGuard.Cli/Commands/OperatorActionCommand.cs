@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Diagnostics;
 using System.Globalization;
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Core.Commitments;
@@ -85,9 +84,9 @@ internal static class OperatorActionCommand
         using var queue = new SqliteOperatorActionQueue(new GatewayPaths(model.Site.DataDirectory).OperatorActions);
         var action = new OperatorAction(kind, contractId, clauseId, actor.Trim(), reason.Trim(), until, now);
         var id = await queue.EnqueueAsync(action, ct).ConfigureAwait(false);
-        var waited = Stopwatch.StartNew();
+        var started = TimeProvider.System.GetTimestamp();
         var state = await queue.FindAsync(id, ct).ConfigureAwait(false);
-        while (state is { Status: OperatorActionStatus.Queued } && waited.Elapsed < wait)
+        while (state is { Status: OperatorActionStatus.Queued } && TimeProvider.System.GetElapsedTime(started) < wait)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
             state = await queue.FindAsync(id, ct).ConfigureAwait(false);

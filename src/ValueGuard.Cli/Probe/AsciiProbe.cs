@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using ValueGuard.Configuration.Profiles;
 using ValueGuard.Ingest.Serial.Ascii;
@@ -30,15 +29,16 @@ internal sealed class AsciiProbe(SerialLineSettings line, TextWriter output, Tim
         var units = profile.Signals.Values.ToDictionary(s => s.Name, s => s.Unit, StringComparer.Ordinal);
         var buffer = new byte[1024];
         long bytes = 0;
-        var clock = Stopwatch.StartNew();
+        var clock = time ?? TimeProvider.System;
+        var started = clock.GetTimestamp();
         try
         {
-            while (clock.Elapsed < listenFor && (maxLines == 0 || reader.Counters.Decoded < maxLines) && !ct.IsCancellationRequested)
+            while (clock.GetElapsedTime(started) < listenFor && (maxLines == 0 || reader.Counters.Decoded < maxLines) && !ct.IsCancellationRequested)
             {
                 // Blocking reads of at most 100 ms on a worker thread keep ctrl-c responsive.
                 var read = await Task.Run(() => serial.Read(buffer, TimeSpan.FromMilliseconds(100)), ct).ConfigureAwait(false);
                 bytes += read;
-                foreach (var group in reader.Feed(buffer.AsSpan(0, read), (time ?? TimeProvider.System).GetUtcNow()).GroupBy(s => s.Timestamp))
+                foreach (var group in reader.Feed(buffer.AsSpan(0, read), clock.GetUtcNow()).GroupBy(s => s.Timestamp))
                     output.WriteLine(string.Join(", ", group.Select(s => Shown(s.Signal.Signal, s.Value, units.GetValueOrDefault(s.Signal.Signal)))));
             }
         }
