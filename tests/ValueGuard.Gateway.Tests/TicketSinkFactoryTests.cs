@@ -1,4 +1,5 @@
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Escalation.Sinks;
 using ValueGuard.Escalation.Sinks.DingTalk;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
@@ -41,8 +42,8 @@ public sealed class TicketSinkFactoryTests : IDisposable
         var sinks = site.Value!.TicketSinks.Select(s => TicketSinkFactory.Create(s, http, TimeProvider.System)).ToList();
 
         Assert.IsType<PagerDutyTicketSink>(sinks[0]);
-        Assert.IsType<SlackTicketSink>(sinks[1]);
-        Assert.IsType<TeamsTicketSink>(sinks[2]);
+        Assert.Equal(SlackMessage.Serialize, Assert.IsType<ChatWebhookTicketSink>(sinks[1]).Format);
+        Assert.Equal(TeamsMessage.Serialize, Assert.IsType<ChatWebhookTicketSink>(sinks[2]).Format);
         Assert.IsType<DingTalkTicketSink>(sinks[3]);
         Assert.IsType<JiraTicketSink>(sinks[4]);
         Assert.Equal(["on-call", "chat", "cs", "plant", "desk"], sinks.Select(s => s.Name));

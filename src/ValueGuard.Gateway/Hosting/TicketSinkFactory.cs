@@ -27,8 +27,8 @@ internal static class TicketSinkFactory
             Name = config.Name, Url = config.Url ?? PagerDutySinkOptions.DefaultUrl, RoutingKeyFile = config.RoutingKeyFile!,
             Source = config.Source ?? Environment.MachineName,
         }, o => o.Validate()), http),
-        "slack" => new SlackTicketSink(Validated(Chat(config), o => o.Validate()), http),
-        "teams" => new TeamsTicketSink(Validated(Chat(config), o => o.Validate()), http),
+        "slack" => new ChatWebhookTicketSink(Validated(Chat(config), o => o.Validate()), http, SlackMessage.Serialize),
+        "teams" => new ChatWebhookTicketSink(Validated(Chat(config), o => o.Validate()), http, TeamsMessage.Serialize),
         "dingtalk" => new DingTalkTicketSink(Validated(new DingTalkSinkOptions { Name = config.Name, UrlFile = config.UrlFile!, SecretFile = config.SecretFile! }, o => o.Validate()), http, clock),
         _ => new FileTicketSink(config.Name, config.Path),
     };

@@ -12,8 +12,8 @@ public sealed class SlackTicketSinkTests : IDisposable
     private readonly TempDirectory dir = new();
     private readonly HttpClient http = new();
 
-    private SlackTicketSink Sink(Uri url) =>
-        new(new ChatWebhookOptions { Name = "delivery-chat", Kind = "slack", UrlFile = dir.Write("slack.url", url.AbsoluteUri + "\n") }, http);
+    private ChatWebhookTicketSink Sink(Uri url) =>
+        new(new ChatWebhookOptions { Name = "delivery-chat", Kind = "slack", UrlFile = dir.Write("slack.url", url.AbsoluteUri + "\n") }, http, SlackMessage.Serialize);
 
     [Fact]
     public async Task Posts_text_and_blocks_to_the_webhook_url_from_the_file()
@@ -77,7 +77,7 @@ public sealed class SlackTicketSinkTests : IDisposable
         var file = dir.Write("bad.url", "xoxb-not-a-url");
 
         var error = Assert.Throws<InvalidOperationException>(() =>
-            new SlackTicketSink(new ChatWebhookOptions { Name = "delivery-chat", Kind = "slack", UrlFile = file }, http));
+            new ChatWebhookTicketSink(new ChatWebhookOptions { Name = "delivery-chat", Kind = "slack", UrlFile = file }, http, SlackMessage.Serialize));
 
         Assert.StartsWith("slack 'delivery-chat' url_file:", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("xoxb", error.Message, StringComparison.Ordinal);

@@ -12,8 +12,8 @@ public sealed class TeamsTicketSinkTests : IDisposable
     private readonly TempDirectory dir = new();
     private readonly HttpClient http = new();
 
-    private TeamsTicketSink Sink(Uri url) =>
-        new(new ChatWebhookOptions { Name = "cs-channel", Kind = "teams", UrlFile = dir.Write("teams.url", url.AbsoluteUri) }, http);
+    private ChatWebhookTicketSink Sink(Uri url) =>
+        new(new ChatWebhookOptions { Name = "cs-channel", Kind = "teams", UrlFile = dir.Write("teams.url", url.AbsoluteUri) }, http, TeamsMessage.Serialize);
 
     [Fact]
     public async Task Posts_a_message_with_one_adaptive_card_attachment()
