@@ -81,7 +81,9 @@ public sealed class PtyFaultTests : IDisposable
 
         var live = Poll(master, slave: 1, period, duration);
         var dead = Poll(master, slave: 2, period, duration);
-        await Task.Delay(duration / 2);
+        // Advance past the back-off only once the dead slave's first exchange has failed (a fixed delay raced it on a
+        // loaded machine: a failure recorded after the advance starts its back-off later and is never probed again).
+        await Eventually.WaitFor(() => master.Counters.Timeouts >= 3, "the dead slave's first exchange to time out", 10);
         clock.Advance(TimeSpan.FromSeconds(1));
         var (liveReads, liveFailures) = await live;
         var (deadReads, deadFailures) = await dead;
