@@ -9,7 +9,8 @@ namespace ValueGuard.Cli.Commands;
 
 /// <summary>
 /// <c>valueguard verify --ledger PATH [--site FILE [--data DIR]]</c>: recomputes the evidence ledger's hash
-/// chain and prints MATCH with the head, or the first record that does not verify; with a site, it also
+/// chain and prints MATCH with the head and a NOTE per recorded loss, ledger damage or clock event, or the first
+/// record that does not verify (saying when that is a crash-damaged tail); with a site, it also
 /// re-evaluates every recorded KPI result from the raw data in the site's embedded store.
 /// </summary>
 internal static class VerifyCommand
@@ -67,6 +68,8 @@ internal static class VerifyCommand
         if (result.Intact)
         {
             output.WriteLine($"MATCH: {result.Records} records, head {result.Head}");
+            // The chain verifies, and these are what it says went wrong: never hidden behind a MATCH.
+            foreach (var notice in LedgerNotice.Read(ledger)) output.WriteLine($"NOTE: {notice}");
             return 0;
         }
         output.WriteLine($"MISMATCH at {ledger}:{result.FirstBadLine}: {result.Problem}");

@@ -22,6 +22,12 @@ public static class EvidenceKinds
     /// <summary>Data that was accepted but is gone (a torn spool or ledger tail after a crash); it lowers coverage.</summary>
     public const string DataLoss = "data-loss";
 
+    /// <summary>
+    /// The ledger's own tail was damaged by a crash (torn, zero-filled or not verifying) and cut off at start: how many
+    /// bytes and lines, from which line, why, the SHA-256 of the cut bytes and the file they were saved to.
+    /// </summary>
+    public const string LedgerDamage = "ledger-damage";
+
     /// <summary>The gateway's wall clock jumped forwards or backwards against its monotonic clock (from, to, delta).</summary>
     public const string ClockJump = "clock-jump";
 }

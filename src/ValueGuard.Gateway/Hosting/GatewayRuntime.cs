@@ -106,14 +106,13 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Records in the evidence ledger what a crash destroyed before this start: bytes of a torn ledger tail,
+    /// Records in the evidence ledger what a crash destroyed before this start: a damaged ledger tail (ledger-damage),
     /// damaged spool records. Never silent: a report reader sees the notice next to the verdicts.
     /// </summary>
     public async Task RecordStartupLossesAsync(DateTimeOffset at, CancellationToken ct)
     {
-        if (Ledger.RepairedTail > 0)
-            await Ledger.AppendAsync(Core.Evidence.EvidenceKinds.DataLoss, at,
-                new DataLossEvidence("ledger", Ledger.RepairedTail, 1, null, "a torn last ledger line (a crash mid-write) was cut off at start"), ct).ConfigureAwait(false);
+        if (Ledger.TailDamage is { } damage)
+            await Ledger.AppendAsync(Core.Evidence.EvidenceKinds.LedgerDamage, at, LedgerDamageEvidence.Of(damage), ct).ConfigureAwait(false);
         if (spool?.Recovery is { LostAnything: true } r)
             await Ledger.AppendAsync(Core.Evidence.EvidenceKinds.DataLoss, at,
                 new DataLossEvidence("spool", r.LostBytes, r.DamagedRegions, r.RecordsKept,

@@ -10,7 +10,8 @@ namespace ValueGuard.Storage.Evidence;
 /// <summary>
 /// The evidence ledger as a JSON Lines file, one sealed record a line (see <see cref="EvidenceChain"/>),
 /// each line flushed to disk before <see cref="AppendAsync{TBody}"/> returns.
-/// A torn last line (a crash mid-write) is cut off at open and reported in <see cref="RepairedTail"/>.
+/// A damaged tail (a crash mid-write: a torn, zero-filled or not verifying last part, see <see cref="LedgerTail"/>)
+/// is cut off at open, saved next to the ledger and described in <see cref="TailDamage"/>.
 /// </summary>
 public sealed class JsonlEvidenceLedger : IEvidenceLedger, IDisposable
 {
@@ -42,8 +43,11 @@ public sealed class JsonlEvidenceLedger : IEvidenceLedger, IDisposable
 
     public long Count => sequence;
 
-    /// <summary>Bytes of a torn last line cut off when the ledger was opened; 0 when the file was whole.</summary>
-    public long RepairedTail { get; private set; }
+    /// <summary>Bytes of a damaged tail cut off when the ledger was opened; 0 when the file was whole.</summary>
+    public long RepairedTail => TailDamage?.CutBytes ?? 0;
+
+    /// <summary>What was cut off a damaged tail (torn, zero-filled or not verifying) at open; null when the file was whole.</summary>
+    public LedgerTailDamage? TailDamage { get; private set; }
 
     public async Task<EvidenceRecord> AppendAsync<TBody>(string kind, DateTimeOffset at, TBody body, CancellationToken cancellationToken)
     {
@@ -88,18 +92,59 @@ public sealed class JsonlEvidenceLedger : IEvidenceLedger, IDisposable
     private void RecoverTail()
     {
         stream.Seek(0, SeekOrigin.Begin);
-        using var reader = new StreamReader(stream, Encoding.UTF8, false, 1 << 16, leaveOpen: true);
-        var text = reader.ReadToEnd();
-        var lastNewline = text.LastIndexOf('\n');
-        var wholeLength = Encoding.UTF8.GetByteCount(text.AsSpan(0, lastNewline + 1));
-        if (wholeLength < stream.Length)
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        var lines = new List<(int Start, int Length)>();
+        for (var start = 0; start < bytes.Length;)
         {
-            RepairedTail = stream.Length - wholeLength;
-            stream.SetLength(wholeLength);
+            var newline = Array.IndexOf(bytes, (byte)'\n', start);
+            var end = newline < 0 ? bytes.Length : newline;
+            lines.Add((start, end - start));
+            start = end + 1;
         }
-        foreach (var line in text[..(lastNewline + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var texts = lines.Select(l => Encoding.UTF8.GetString(bytes, l.Start, l.Length)).ToList();
+        for (var i = 0; i < texts.Count; i++)
         {
-            if (!EvidenceChain.TryOpen(line, out _, out var hash)) continue;
+            var torn = i == texts.Count - 1 && bytes[^1] != (byte)'\n';
+            var problem = LedgerVerifier.CheckRecord(texts[i], Head, sequence + 1, out var hash);
+            if (problem is null)
+            {
+                sequence++;
+                Head = hash;
+                // The crash came between the record and its line end: the record is whole, only the end is missing.
+                if (torn) stream.Write("\n"u8);
+                continue;
+            }
+            if (torn) problem = "the last line was torn (no line end): " + problem;
+            if (torn || LedgerTail.IsDamagedTail(texts, i))
+            {
+                CutTail(bytes, lines[i].Start, texts.Count - i, i + 1, problem);
+                return;
+            }
+            // Damage with verifying records after it is no crash's doing: keep everything, chain on from the last record, and let verify name it.
+            ChainOnAfterDamage(texts, i);
+            return;
+        }
+    }
+
+    private void CutTail(byte[] bytes, int from, int lineCount, long firstBadLine, string problem)
+    {
+        var cut = bytes.AsSpan(from);
+        var saved = Path + ".damaged-" + firstBadLine.ToString(CultureInfo.InvariantCulture);
+        for (var n = 2; File.Exists(saved); n++) saved = Path + ".damaged-" + firstBadLine.ToString(CultureInfo.InvariantCulture) + "-" + n.ToString(CultureInfo.InvariantCulture);
+        File.WriteAllBytes(saved, cut.ToArray());
+        FilePermissions.RestrictToOwner(saved);
+        TailDamage = new LedgerTailDamage(cut.Length, lineCount, firstBadLine, sequence, problem,
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(cut)), saved);
+        stream.SetLength(from);
+        stream.Flush(flushToDisk: true);
+    }
+
+    private void ChainOnAfterDamage(List<string> texts, int firstBad)
+    {
+        for (var i = firstBad; i < texts.Count; i++)
+        {
+            if (!EvidenceChain.TryOpen(texts[i], out _, out var hash)) continue;
             sequence++;
             Head = hash;
         }
