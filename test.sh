@@ -168,11 +168,15 @@ start_mosquitto || exit 1
 start_influxd || exit 1
 
 out="$work/dotnet-test.log"
+# The fault suite (tests/ValueGuard.IntegrationTests/Faults/Chaos) appends one FAULT-SUMMARY line per fault class here.
+export VALUEGUARD_FAULT_SUMMARY="$work/fault-summary.txt"
+print_fault_summary() { [ -s "$VALUEGUARD_FAULT_SUMMARY" ] && cat "$VALUEGUARD_FAULT_SUMMARY"; return 0; }
 # With arguments (`./test.sh tests/ValueGuard.Storage.Tests --filter Spool`) only those tests run, against
 # the same servers, and the publish smoke test is skipped; without, everything runs.
 if [ $# -gt 0 ]; then
   dotnet test "$@" --nologo 2>&1 | tee "$out"
   status=${PIPESTATUS[0]}
+  print_fault_summary
   exit "$status"
 fi
 dotnet test ValueGuard.sln --nologo 2>&1 | tee "$out"
@@ -192,6 +196,7 @@ smoke_publish() {
   log "publish linux-x64 and linux-arm64: ok; arm64 under qemu-aarch64 prints valueguard $arm"
 }
 smoke_publish || status=1
+print_fault_summary
 
 # One closing line for CI: the sum over all test projects.
 awk '

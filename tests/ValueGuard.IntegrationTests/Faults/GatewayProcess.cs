@@ -31,6 +31,9 @@ public sealed class GatewayProcess : IDisposable
 
     public string Log => string.Join('\n', log);
 
+    /// <summary>The process is still running (it did not crash or stop).</summary>
+    public bool IsRunning => !process.HasExited;
+
     /// <summary>Waits until the gateway logged that it is connected and subscribed.</summary>
     public async Task WaitUntilConnectedAsync(TimeSpan timeout)
     {

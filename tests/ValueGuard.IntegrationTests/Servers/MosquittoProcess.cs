@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using ValueGuard.Gateway.Broker;
+
+namespace ValueGuard.IntegrationTests.Servers;
+
+/// <summary>
+/// A mosquitto of a test's own on a fixed port, with persistence on (sessions and queued QoS 1 messages survive a
+/// restart, as on a plant broker), so the test can stop it (SIGTERM: it saves its database) and start it again.
+/// Fails with what to install when mosquitto is missing.
+/// </summary>
+public sealed class MosquittoProcess : IDisposable
+{
+    private readonly string binary;
+    private readonly string config;
+    private Process? process;
+
+    public MosquittoProcess(string directory)
+    {
+        binary = new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(File.Exists)
+            ?? throw new InvalidOperationException("mosquitto is needed: run ./test.sh (it installs it) or apt-get install mosquitto.");
+        Port = EmbeddedBroker.FreePort();
+        Directory.CreateDirectory(directory);
+        config = Path.Combine(directory, "mosquitto.conf");
+        File.WriteAllText(config, $"""
+            listener {Port} 127.0.0.1
+            allow_anonymous true
+            persistence true
+            persistence_location {directory}/
+            autosave_interval 1
+            max_queued_messages 1000000
+            max_inflight_messages 100
+
+            """);
+        Url = new Uri($"mqtt://127.0.0.1:{Port}");
+    }
+
+    public int Port { get; }
+
+    public Uri Url { get; }
+
+    public void Start()
+    {
+        process = Process.Start(new ProcessStartInfo(binary, ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var tcp = new TcpClient();
+                tcp.Connect("127.0.0.1", Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                if (process.HasExited) throw new InvalidOperationException($"mosquitto exited with {process.ExitCode} at start");
+                if (deadline.Elapsed > TimeSpan.FromSeconds(20)) throw new InvalidOperationException($"mosquitto did not listen on {Port} within 20 s");
+                Thread.Sleep(50);
+            }
+        }
+    }
+
+    /// <summary>SIGTERM, as <c>systemctl stop mosquitto</c>: it saves its database and exits.</summary>
+    public void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) kill.WaitForExit();
+            if (!process.WaitForExit(10_000)) process.Kill();
+        }
+        process?.WaitForExit();
+        process?.Dispose();
+        process = null;
+    }
+
+    public void Dispose() => Stop();
+}
