@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Gateway.Clock;
 using ValueGuard.Gateway.Hosting;
 using ValueGuard.Gateway.Status;
 using ValueGuard.Storage.Spool;
@@ -31,6 +32,8 @@ internal sealed record StatusReport(string Site, bool Running, TimeSpan? StatusA
         var sections = new JsonObject
         {
             ["store"] = new JsonObject { ["kind"] = site.Store is null ? "embedded" : "influxdb", ["url"] = site.Store?.Url.ToString(), ["database"] = site.Store?.Database },
+            // The last clock jump and synchronisation change the ledger recorded; no live reading while the gateway is down.
+            ["clock"] = ClockStatusSection.Describe(ClockHealth.Load(new GatewayPaths(site.DataDirectory).Ledger)),
         };
         if (site.Store is { } store)
         {

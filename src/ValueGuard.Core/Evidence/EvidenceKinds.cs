@@ -30,4 +30,7 @@ public static class EvidenceKinds
 
     /// <summary>The gateway's wall clock jumped forwards or backwards against its monotonic clock (from, to, delta).</summary>
     public const string ClockJump = "clock-jump";
+
+    /// <summary>The system reports the gateway clock not synchronised (synchronised: false), or synchronised again after that.</summary>
+    public const string ClockSync = "clock-sync";
 }

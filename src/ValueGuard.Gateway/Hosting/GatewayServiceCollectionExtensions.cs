@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ValueGuard.Configuration.Sites;
 using ValueGuard.EdgeHub.Contracts;
 using ValueGuard.EdgeHub.Settings;
+using ValueGuard.Gateway.Clock;
 using ValueGuard.Gateway.EdgeModule;
 using ValueGuard.Core.Storage;
 using ValueGuard.Gateway.Status;
@@ -58,6 +59,9 @@ public static class GatewayServiceCollectionExtensions
             services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());
             services.AddSingleton<IStatusSection>(sp => new IngestStatusSection(sp.GetRequiredService<MqttIngestService>().Counters, router.ClockSkew));
         }
+        services.AddSingleton(ClockHealth.Load(runtime.Paths.Ledger));
+        services.TryAddSingleton<IClockSyncSource, KernelClockSyncSource>();
+        services.AddSingleton<IStatusSection>(sp => new ClockStatusSection(sp.GetRequiredService<ClockHealth>()));
         services.AddModbusPolling(runtime);
         services.AddAsciiLines(runtime);
         services.AddHostedService<EvaluationLoop>();

@@ -11,9 +11,7 @@ namespace ValueGuard.Storage.Evidence;
 /// </summary>
 public sealed record LedgerNotice(long Seq, DateTimeOffset At, string Kind, string Summary)
 {
-    public const string ClockSyncKind = "clock-sync";
-
-    private static readonly string[] Kinds = [EvidenceKinds.DataLoss, EvidenceKinds.LedgerDamage, EvidenceKinds.ClockJump, ClockSyncKind];
+    private static readonly string[] Kinds = [EvidenceKinds.DataLoss, EvidenceKinds.LedgerDamage, EvidenceKinds.ClockJump, EvidenceKinds.ClockSync];
 
     /// <summary>The notices of a ledger, in order; lines that are not records are skipped (verification names them).</summary>
     public static IReadOnlyList<LedgerNotice> Read(string path)

@@ -7,6 +7,7 @@ namespace ValueGuard.IntegrationTests.Servers;
 /// <summary>
 /// A mosquitto of a test's own on a fixed port, with persistence on (sessions and queued QoS 1 messages survive a
 /// restart, as on a plant broker), so the test can stop it (SIGTERM: it saves its database) and start it again.
+/// It runs as the test's user (mosquitto started as root would switch to user "mosquitto", which cannot write here).
 /// Fails with what to install when mosquitto is missing.
 /// </summary>
 public sealed class MosquittoProcess : IDisposable
@@ -28,6 +29,7 @@ public sealed class MosquittoProcess : IDisposable
             persistence true
             persistence_location {directory}/
             autosave_interval 1
+            user {Environment.UserName}
             max_queued_messages 1000000
             max_inflight_messages 100
 

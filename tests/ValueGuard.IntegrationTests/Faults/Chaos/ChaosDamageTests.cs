@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using MQTTnet;
+using ValueGuard.Gateway.Status;
+using ValueGuard.IntegrationTests.Servers;
+using ValueGuard.Storage.Influx;
+using ValueGuard.Testing;
+using Xunit.Abstractions;
+
+namespace ValueGuard.IntegrationTests.Faults.Chaos;
+
+/// <summary>
+/// Needs: mosquitto, influxd. A gateway process fills its 16 KB spool while InfluxDB is down (policy drop_oldest), is
+/// killed, and finds at its next start a spool segment and the ledger's tail corrupted. Every loss is in the ledger
+/// (data-loss for the policy's drops and the damaged spool bytes, ledger-damage for the cut tail), verify names the
+/// damage before the restart and passes with a NOTE per loss after it, and the gateway keeps running and storing.
+/// </summary>
+[Collection(ChaosCollection.Name)]
+public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelper output)
+{
+    private const int Devices = 5;
+    private const int Messages = 2_000;
+
+    [Fact]
+    public async Task A_full_spool_a_corrupted_segment_and_a_corrupted_ledger_tail_are_all_recorded_and_the_gateway_runs_on()
+    {
+        using var dir = new TempDirectory();
+        using var influx = new InfluxProcess(Directory.CreateDirectory(dir.File("influxd")).FullName);
+        var site = dir.Write("site.yaml", $"""
+            site: damage-plant
+            broker: {"{"} url: "{mosquitto.Url}", client_id: vg-damage-{Guid.NewGuid():N} {"}"}
+            data_dir: data
+            {FaultPlant.Ingest}
+            device_profiles: [{RepoPaths.DeviceProfiles}]
+            store: {"{"} kind: influxdb, url: "{influx.Url}", database: damage, spool: {"{"} max_bytes: 16KB, segment_bytes: 4096, when_full: drop_oldest {"}"} {"}"}
+            evaluate_every: 1s
+            devices:
+            {FaultPlant.Devices(Devices)}
+            """);
+        var ledger = dir.File("data/ledger.jsonl");
+        using var mqtt = new MqttClientFactory().CreateMqttClient();
+        await mqtt.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(mosquitto.Url.Host, mosquitto.Url.Port).WithClientId("damage-publisher-" + Guid.NewGuid().ToString("N")[..8]).Build());
+
+        // 1. InfluxDB is down: the spool fills and drops its oldest samples, each drop a data-loss record.
+        using (var first = GatewayProcess.Start(site))
+        {
+            await first.WaitUntilConnectedAsync(TimeSpan.FromSeconds(60));
+            await FaultPlant.PublishAsync(mqtt, "damage-plant", Devices, 0, Messages);
+            await Eventually.WaitFor(() => IngestDone(dir.File("data/status.json")) >= Messages, "the gateway to take in every message", 60);
+            first.KillHard();
+        }
+        var droppedByPolicy = Losses(ledger).Where(l => l.TryGetProperty("reason", out var r) && r.GetString() == "full").Sum(l => l.GetProperty("samples").GetInt64());
+
+        // 2. The crash also damaged the oldest spool segment (its middle) and the ledger's last record.
+        var segment = Directory.GetFiles(dir.File("data/spool"), "*.spool").Order(StringComparer.Ordinal).First();
+        var bytes = await File.ReadAllBytesAsync(segment);
+        for (var i = bytes.Length / 2; i < bytes.Length / 2 + 64; i++) bytes[i] ^= 0x5A;
+        await File.WriteAllBytesAsync(segment, bytes);
+        var ledgerBytes = await File.ReadAllBytesAsync(ledger);
+        ledgerBytes[^30] ^= 0x01;
+        await File.WriteAllBytesAsync(ledger, [.. ledgerBytes, .. "{\"seq\":"u8.ToArray()]);
+        var (damagedExit, damagedOutput) = await ValueGuardCommand.VerifyAsync(ledger);
+
+        // 3. InfluxDB is back; the gateway starts on the damaged files, records what it cut, forwards the rest and takes in more.
+        await influx.StartAsync();
+        using var second = GatewayProcess.Start(site);
+        await second.WaitUntilConnectedAsync(TimeSpan.FromSeconds(60));
+        await Eventually.WaitFor(() => second.Log.Contains("\"SpoolDrained\"", StringComparison.Ordinal), "the spool to drain", 60);
+        await FaultPlant.PublishAsync(mqtt, "damage-plant", Devices, Messages, Messages + 100);
+        using var client = new InfluxDbClient(new InfluxDbOptions { BaseAddress = influx.Url, Database = "damage" }, TimeProvider.System, NullLogger<InfluxDbClient>.Instance);
+        await Eventually.WaitFor(() => second.Log.Split('\n').Count(l => l.Contains("\"SpoolDrained\"", StringComparison.Ordinal)) >= 2
+            || FaultPlant.CountAsync(client).GetAwaiter().GetResult() > 0 && IngestDone(dir.File("data/status.json")) >= 100, "the new messages to be taken in", 30);
+        var stored = await FaultPlant.CountAsync(client);
+        var running = second.IsRunning;
+        second.KillHard();
+
+        var losses = Losses(ledger);
+        var spoolDamage = losses.Where(l => l.TryGetProperty("lost_bytes", out _)).ToList();
+        var ledgerDamage = Records(ledger, "ledger-damage");
+        var (verifyExit, verifyOutput) = await ValueGuardCommand.VerifyAsync(ledger);
+        FaultSummary.Report(output, "damage", ("samples_sent", Messages + 100), ("stored", stored), ("dropped_by_policy", droppedByPolicy),
+            ("spool_damage_records", spoolDamage.Count), ("spool_bytes_cut", spoolDamage.Sum(d => d.GetProperty("lost_bytes").GetInt64())),
+            ("ledger_damage_records", ledgerDamage.Count), ("ledger_bytes_cut", ledgerDamage.Sum(d => d.GetProperty("cut_bytes").GetInt64())),
+            ("verify_before_restart", damagedExit == 1 ? "damage-reported" : "NOT-REPORTED"), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"), ("gateway_running", running));
+        Assert.True(droppedByPolicy > 0, "the 16 KB spool must have dropped samples under drop_oldest");
+        Assert.Equal(1, damagedExit);
+        Assert.Contains("tail is damaged", damagedOutput, StringComparison.Ordinal);
+        Assert.True(running, "the gateway must keep running on damaged files:\n" + second.Log[..Math.Min(4000, second.Log.Length)]);
+        var cut = Assert.Single(ledgerDamage);
+        Assert.Equal(2, cut.GetProperty("cut_lines").GetInt32());
+        Assert.True(File.Exists(cut.GetProperty("saved_to").GetString()));
+        Assert.NotEmpty(spoolDamage);
+        Assert.True(stored > 0 && stored + droppedByPolicy < Messages + 100, $"stored {stored}, dropped {droppedByPolicy}: the damaged bytes must have lost samples");
+        Assert.True(verifyExit == 0, verifyOutput);
+        Assert.Contains("NOTE: ledger-damage", verifyOutput, StringComparison.Ordinal);
+        Assert.Contains("NOTE: data-loss", verifyOutput, StringComparison.Ordinal);
+    }
+
+    private static long IngestDone(string statusFile)
+    {
+        if (StatusFile.TryRead(statusFile)?["sections"]?["ingest"] is not JsonObject ingest) return 0;
+        return ingest["messages_stored"]!.GetValue<long>() + ingest["messages_rejected"]!.GetValue<long>();
+    }
+
+    private static List<JsonElement> Losses(string ledger) => Records(ledger, "data-loss");
+
+    private static List<JsonElement> Records(string ledger, string kind) =>
+    [
+        .. File.ReadLines(ledger).Where(l => l.Contains($"\"kind\":\"{kind}\"", StringComparison.Ordinal) && Core.Evidence.EvidenceChain.TryOpen(l, out _, out _))
+            .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("body").Clone()),
+    ];
+}
