@@ -95,4 +95,28 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Contains("Gateway acme-plant-1: not running (no status file); read from the data folder", result.Stdout);
         Assert.Matches(@"pending records\s+│\s+0", result.Stdout);
     }
+
+    [Fact]
+    public async Task A_stopped_gateway_shows_the_last_clock_jump_and_lost_synchronisation_from_the_ledger()
+    {
+        using (var ledger = new Storage.Evidence.JsonlEvidenceLedger(dir.File("data/ledger.jsonl")))
+        {
+            await ledger.AppendAsync(Core.Evidence.EvidenceKinds.ClockSync, Now, Gateway.Clock.ClockSyncEvidence.Of(
+                new Gateway.Clock.ClockSynchronisation(Gateway.Clock.ClockSyncState.Unsynchronised, "adjtimex", "adjtimex returned TIME_ERROR")), default);
+            await ledger.AppendAsync(Core.Evidence.EvidenceKinds.ClockJump, Now.AddHours(1), Gateway.Clock.ClockJumpEvidence.Of(
+                new Gateway.Clock.ClockJump(Now.AddMinutes(2), Now.AddHours(1), TimeSpan.FromMinutes(58)), TimeSpan.FromMinutes(1)), default);
+        }
+        var json = new StringWriter();
+        var table = new StringWriter();
+
+        Commands.StatusCommand.Run(site, "json", json, clock);
+        Commands.StatusCommand.Run(site, "table", table, clock);
+
+        var section = JsonNode.Parse(json.ToString())!["sections"]!["clock"]!;
+        Assert.False(section["ntp_synchronised"]!.GetValue<bool>());
+        Assert.Equal("adjtimex returned TIME_ERROR", section["ntp_detail"]!.GetValue<string>());
+        Assert.Equal(3480.0, section["last_jump_seconds"]!.GetValue<double>());
+        Assert.Matches(@"ntp synchronised\s+│\s+false", table.ToString());
+        Assert.Matches(@"last jump seconds\s+│\s+58m", table.ToString());
+    }
 }

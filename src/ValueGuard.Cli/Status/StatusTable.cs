@@ -44,7 +44,7 @@ internal static class StatusTable
         var n = double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
         if (key.EndsWith("_bytes", StringComparison.Ordinal)) return Bytes(n);
         if (key.EndsWith("_bytes_per_second", StringComparison.Ordinal)) return Bytes(n) + "/s";
-        if (key.EndsWith("_seconds", StringComparison.Ordinal)) return n < 1 ? n.ToString("0.###", CultureInfo.InvariantCulture) + "s" : DurationSyntax.Format(TimeSpan.FromSeconds(Math.Round(n)));
+        if (key.EndsWith("_seconds", StringComparison.Ordinal)) return Math.Abs(n) < 1 ? n.ToString("0.###", CultureInfo.InvariantCulture) + "s" : DurationSyntax.Format(TimeSpan.FromSeconds(Math.Round(n)));
         if (key.EndsWith("_ratio", StringComparison.Ordinal)) return Quantity.Format(n, QuantityUnit.Percent);
         return n.ToString("0.###", CultureInfo.InvariantCulture);
     }

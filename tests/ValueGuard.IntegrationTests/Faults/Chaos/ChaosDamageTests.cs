@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace ValueGuard.IntegrationTests.Faults.Chaos;
 
 /// <summary>
-/// Needs: mosquitto, influxd. A gateway process fills its 16 KB spool while InfluxDB is down (policy drop_oldest), is
+/// Needs: mosquitto, influxd. A gateway process fills its 256 KB spool while InfluxDB is down (policy drop_oldest), is
 /// killed, and finds at its next start a spool segment and the ledger's tail corrupted. Every loss is in the ledger
 /// (data-loss for the policy's drops and the damaged spool bytes, ledger-damage for the cut tail), verify names the
 /// damage before the restart and passes with a NOTE per loss after it, and the gateway keeps running and storing.
@@ -20,7 +20,7 @@ namespace ValueGuard.IntegrationTests.Faults.Chaos;
 public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelper output)
 {
     private const int Devices = 5;
-    private const int Messages = 2_000;
+    private const int Messages = 5_000;
 
     [Fact]
     public async Task A_full_spool_a_corrupted_segment_and_a_corrupted_ledger_tail_are_all_recorded_and_the_gateway_runs_on()
@@ -33,7 +33,7 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
             data_dir: data
             {FaultPlant.Ingest}
             device_profiles: [{RepoPaths.DeviceProfiles}]
-            store: {"{"} kind: influxdb, url: "{influx.Url}", database: damage, spool: {"{"} max_bytes: 16KB, segment_bytes: 4096, when_full: drop_oldest {"}"} {"}"}
+            store: {"{"} kind: influxdb, url: "{influx.Url}", database: damage, spool: {"{"} max_bytes: 256KB, segment_bytes: 32KB, when_full: drop_oldest {"}"} {"}"}
             evaluate_every: 1s
             devices:
             {FaultPlant.Devices(Devices)}
@@ -47,10 +47,20 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
         {
             await first.WaitUntilConnectedAsync(TimeSpan.FromSeconds(60));
             await FaultPlant.PublishAsync(mqtt, "damage-plant", Devices, 0, Messages);
-            await Eventually.WaitFor(() => IngestDone(dir.File("data/status.json")) >= Messages, "the gateway to take in every message", 60);
+            try
+            {
+                await Eventually.WaitFor(() => IngestDone(dir.File("data/status.json")) >= Messages, "the gateway to take in every message", 60);
+            }
+            finally
+            {
+                await File.WriteAllTextAsync(TestArtifacts.File("chaos-damage-first-gateway.log"), first.Log);
+            }
             first.KillHard();
         }
-        var droppedByPolicy = Losses(ledger).Where(l => l.TryGetProperty("reason", out var r) && r.GetString() == "full").Sum(l => l.GetProperty("samples").GetInt64());
+        // Messages are counted by their "parts" sample: one per message.
+        var droppedByPolicy = Losses(ledger).Where(l => l.TryGetProperty("reason", out var r) && r.GetString() == "full")
+            .SelectMany(l => l.GetProperty("signals").EnumerateArray()).Where(s => s.GetProperty("signal").GetString()!.EndsWith("/parts", StringComparison.Ordinal))
+            .Sum(s => s.GetProperty("samples").GetInt64());
 
         // 2. The crash also damaged the oldest spool segment (its middle) and the ledger's last record.
         var segment = Directory.GetFiles(dir.File("data/spool"), "*.spool").Order(StringComparer.Ordinal).First();
@@ -66,11 +76,17 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
         await influx.StartAsync();
         using var second = GatewayProcess.Start(site);
         await second.WaitUntilConnectedAsync(TimeSpan.FromSeconds(60));
-        await Eventually.WaitFor(() => second.Log.Contains("\"SpoolDrained\"", StringComparison.Ordinal), "the spool to drain", 60);
+        try
+        {
+            await Eventually.WaitFor(() => SpoolPending(dir.File("data/status.json")) == 0, "the spool to drain", 60);
+        }
+        finally
+        {
+            await File.WriteAllTextAsync(TestArtifacts.File("chaos-damage-second-gateway.log"), second.Log);
+        }
         await FaultPlant.PublishAsync(mqtt, "damage-plant", Devices, Messages, Messages + 100);
         using var client = new InfluxDbClient(new InfluxDbOptions { BaseAddress = influx.Url, Database = "damage" }, TimeProvider.System, NullLogger<InfluxDbClient>.Instance);
-        await Eventually.WaitFor(() => second.Log.Split('\n').Count(l => l.Contains("\"SpoolDrained\"", StringComparison.Ordinal)) >= 2
-            || FaultPlant.CountAsync(client).GetAwaiter().GetResult() > 0 && IngestDone(dir.File("data/status.json")) >= 100, "the new messages to be taken in", 30);
+        await Eventually.WaitFor(() => IngestDone(dir.File("data/status.json")) >= 100 && SpoolPending(dir.File("data/status.json")) == 0, "the new messages to be taken in and forwarded", 30);
         var stored = await FaultPlant.CountAsync(client);
         var running = second.IsRunning;
         second.KillHard();
@@ -79,11 +95,12 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
         var spoolDamage = losses.Where(l => l.TryGetProperty("lost_bytes", out _)).ToList();
         var ledgerDamage = Records(ledger, "ledger-damage");
         var (verifyExit, verifyOutput) = await ValueGuardCommand.VerifyAsync(ledger);
+        await File.WriteAllTextAsync(TestArtifacts.File("chaos-damage-verify.txt"), $"before the restart (exit {damagedExit}):\n{damagedOutput}\nafter it (exit {verifyExit}):\n{verifyOutput}");
         FaultSummary.Report(output, "damage", ("samples_sent", Messages + 100), ("stored", stored), ("dropped_by_policy", droppedByPolicy),
             ("spool_damage_records", spoolDamage.Count), ("spool_bytes_cut", spoolDamage.Sum(d => d.GetProperty("lost_bytes").GetInt64())),
             ("ledger_damage_records", ledgerDamage.Count), ("ledger_bytes_cut", ledgerDamage.Sum(d => d.GetProperty("cut_bytes").GetInt64())),
             ("verify_before_restart", damagedExit == 1 ? "damage-reported" : "NOT-REPORTED"), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"), ("gateway_running", running));
-        Assert.True(droppedByPolicy > 0, "the 16 KB spool must have dropped samples under drop_oldest");
+        Assert.True(droppedByPolicy > 0, "the 256 KB spool must have dropped samples under drop_oldest");
         Assert.Equal(1, damagedExit);
         Assert.Contains("tail is damaged", damagedOutput, StringComparison.Ordinal);
         Assert.True(running, "the gateway must keep running on damaged files:\n" + second.Log[..Math.Min(4000, second.Log.Length)]);
@@ -102,6 +119,9 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
         if (StatusFile.TryRead(statusFile)?["sections"]?["ingest"] is not JsonObject ingest) return 0;
         return ingest["messages_stored"]!.GetValue<long>() + ingest["messages_rejected"]!.GetValue<long>();
     }
+
+    private static long SpoolPending(string statusFile) =>
+        StatusFile.TryRead(statusFile)?["sections"]?["spool"]?["pending_records"]?.GetValue<long>() ?? -1;
 
     private static List<JsonElement> Losses(string ledger) => Records(ledger, "data-loss");
 
