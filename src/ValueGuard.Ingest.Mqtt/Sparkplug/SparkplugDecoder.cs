@@ -26,6 +26,9 @@ public sealed class SparkplugDecoder
     private readonly DeviceProfile? anyDevice;
     private long sequenceGaps;
 
+    // The last millisecond a DateTimeOffset holds (year 9999); a timestamp beyond it falls back like a missing one.
+    private static readonly ulong MaxUnixMilliseconds = (ulong)DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
     /// <summary>A decoder that takes every device its topic template matches as one of <paramref name="profile"/> (for <c>probe mqtt</c>).</summary>
     public static SparkplugDecoder ForAnyDevice(DeviceProfile profile) => new([], profile);
 
@@ -92,7 +95,7 @@ public sealed class SparkplugDecoder
         {
             return DecodeResult.Rejected("invalid-protobuf", e.Message);
         }
-        var sentAt = message.HasTimestamp && message.Timestamp <= long.MaxValue / TimeSpan.TicksPerMillisecond
+        var sentAt = message.HasTimestamp && message.Timestamp <= MaxUnixMilliseconds
             ? DateTimeOffset.FromUnixTimeMilliseconds((long)message.Timestamp)
             : arrival;
         lock (gate)
@@ -160,7 +163,7 @@ public sealed class SparkplugDecoder
             }
             if (!signalsByMetric[profile.Name].TryGetValue(name, out var mappings)) continue;
             if (metric.IsNull || metric.ValueCase == Payload.Types.Metric.ValueOneofCase.None) continue;
-            var at = metric.HasTimestamp && metric.Timestamp <= long.MaxValue / TimeSpan.TicksPerMillisecond
+            var at = metric.HasTimestamp && metric.Timestamp <= MaxUnixMilliseconds
                 ? DateTimeOffset.FromUnixTimeMilliseconds((long)metric.Timestamp)
                 : sentAt;
             foreach (var mapping in mappings)

@@ -18,7 +18,7 @@ public sealed class AsciiLineFuzzTests
 
     // Bytes weighted toward what lines are made of: terminators, '$', '*', '=', separators, digits, hex, noise.
     private static readonly Gen<byte[]> LineBytes = Gen.Frequency(
-            (4, Gen.Byte['0', '9']), (3, Gen.Byte['a', 'z']), (2, Gen.OneOf<byte>((byte)'\n', (byte)'\r', (byte)'$', (byte)'*', (byte)'=', (byte)',', (byte)' ')),
+            (4, Gen.Byte[(byte)'0', (byte)'9']), (3, Gen.Byte[(byte)'a', (byte)'z']), (2, Gen.OneOf<byte>((byte)'\n', (byte)'\r', (byte)'$', (byte)'*', (byte)'=', (byte)',', (byte)' ')),
             (1, Gen.Byte))
         .Array[0, 1500];
 
