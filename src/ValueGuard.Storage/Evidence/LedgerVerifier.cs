@@ -37,7 +37,7 @@ public static class LedgerVerifier
             return "the line is not a sealed ledger record";
         var actual = EvidenceChain.HashOf(unsigned);
         if (actual != claimed)
-            return $"the record's content does not match its hash (stored {claimed[..12]}…, computed {actual[..12]}…)";
+            return $"the record's content does not match its hash (stored {claimed}, computed {actual})";
         long seq;
         string? recordPrev;
         try
