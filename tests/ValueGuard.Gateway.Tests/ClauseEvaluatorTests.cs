@@ -150,7 +150,7 @@ public class ClauseEvaluatorTests
     }
 
     [Fact]
-    public async Task A_torn_ledger_tail_is_recorded_as_a_data_loss_notice_at_start()
+    public async Task A_torn_ledger_tail_is_recorded_as_a_ledger_damage_record_at_start()
     {
         using var dir = new TempDirectory();
         var site = ExampleSite.In(dir);
@@ -162,8 +162,8 @@ public class ClauseEvaluatorTests
         await second.RecordStartupLossesAsync(GoLive.AddHours(1), default);
 
         var lines = await File.ReadAllLinesAsync(dir.File("data/ledger.jsonl"));
-        Assert.Contains("\"kind\":\"data-loss\"", lines[^1]);
-        Assert.Contains("\"source\":\"ledger\"", lines[^1]);
+        Assert.Contains("\"kind\":\"ledger-damage\"", lines[^1]);
+        Assert.Contains("\"cut_lines\":1", lines[^1]);
         Assert.True(LedgerVerifier.Verify(dir.File("data/ledger.jsonl")).Intact);
     }
 }
