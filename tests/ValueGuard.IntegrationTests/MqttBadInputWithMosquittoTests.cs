@@ -23,7 +23,7 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private readonly TempDirectory dir = new();
 
-    private SiteModel Site()
+    private SiteModel Site(string extraDevice = "")
     {
         var (model, errors) = SiteModelLoader.Load(dir.Write("site.yaml", $"""
             site: it-plant
@@ -33,6 +33,7 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
               - {"{"} id: press-07, profile: press-plc-json {"}"}
               - {"{"} id: edge-1, profile: sparkplug-b-edge-node {"}"}
               - {"{"} id: pibrella-1, profile: sparkplug-b-device {"}"}
+            {extraDevice}
             """));
         Assert.Empty(errors);
         return model!;
@@ -40,14 +41,14 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
 
     private SiteMessageRouter? router;
 
-    private async Task<(MqttIngestService Ingest, EmbeddedTimeSeriesStore Store)> StartAsync()
+    private async Task<(MqttIngestService Ingest, EmbeddedTimeSeriesStore Store)> StartAsync(SiteModel? site = null, string? clientId = null)
     {
-        router = new SiteMessageRouter(Site());
+        router = new SiteMessageRouter(site ?? Site());
         var store = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
         var ingest = new MqttIngestService(new MqttIngestOptions
         {
             Broker = mosquitto.Url,
-            ClientId = "vg-it-bad-" + Guid.NewGuid().ToString("N")[..8],
+            ClientId = clientId ?? "vg-it-bad-" + Guid.NewGuid().ToString("N")[..8],
             DeadLetterPath = dir.File("dead-letter.jsonl"),
         }, router, store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
@@ -105,6 +106,41 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
         var deadLetters = File.ReadAllLines(dir.File("dead-letter.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal(bad.Select(b => b.Reason), deadLetters.Select(d => d.GetProperty("reason").GetString()));
         Assert.Equal(bad[5].Payload.Length, deadLetters.Single(d => d.GetProperty("reason").GetString() == "oversize").GetProperty("payload_bytes").GetInt64());
+    }
+
+    /// <summary>
+    /// A persistent session keeps the subscriptions of an earlier site file: after a device (and its profile's topic) is
+    /// removed, the broker still delivers that topic. It is an unknown topic now: dead-lettered, counted, acknowledged.
+    /// </summary>
+    [Fact]
+    public async Task A_topic_left_over_in_the_session_from_an_earlier_site_is_an_unknown_topic_and_the_good_messages_around_it_are_stored()
+    {
+        var clientId = "vg-it-leftover-" + Guid.NewGuid().ToString("N")[..8];
+        var (earlier, earlierStore) = await StartAsync(Site("  - { id: plug-1, profile: tasmota-energy-sensor }"), clientId);
+        await earlier.StopAsync(default);
+        earlier.Dispose();
+        earlierStore.Dispose();
+        File.Delete(dir.File("samples.db"));
+
+        var (ingest, store) = await StartAsync(Site(), clientId);
+        using var _ = ingest;
+        using var __ = store;
+        using var publisher = await PublisherAsync();
+        const string press = "plant/it-plant/press-07/telemetry";
+        string Good(int i) => $$"""{"ts":{{T0.AddMinutes(i).ToUnixTimeMilliseconds()}},"temp_c":{{20 + i}}}""";
+        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(0)));
+        await PublishAsync(publisher, "tele/plug-1/SENSOR", """{"ENERGY":{"Power":42}}"""u8.ToArray());
+        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(1)));
+
+        await Eventually.WaitFor(() => ingest.Counters.Done >= 3, "the three messages to be stored or rejected");
+        await ingest.StopAsync(default);
+
+        Assert.Equal((2L, 1L), (ingest.Counters.Stored, ingest.Counters.Rejected));
+        Assert.Equal(1, ingest.Counters.RejectedByReasonAndDevice[("unknown-topic", "(none)")]);
+        var temperatures = await store.ReadAsync(new SignalId("press-07", "temperature"), T0, T0.AddHours(1), default);
+        Assert.Equal([20.0, 21.0], temperatures.Select(s => s.Value));
+        var deadLetter = JsonDocument.Parse(File.ReadAllLines(dir.File("dead-letter.jsonl")).Single()).RootElement;
+        Assert.Equal(("unknown-topic", "tele/plug-1/SENSOR"), (deadLetter.GetProperty("reason").GetString(), deadLetter.GetProperty("topic").GetString()));
     }
 
     [Fact]

@@ -21,7 +21,7 @@ internal sealed class MqttProbe(Uri broker, string filter, DeviceProfile? profil
     private readonly Lock gate = new();
     private readonly TopicTemplate? template = profile?.Mqtt is { } m ? new TopicTemplate(m.Topic) : null;
     private readonly SparkplugDecoder? sparkplug = profile?.Mqtt?.Payload == PayloadFormat.SparkplugB ? SparkplugDecoder.ForAnyDevice(profile) : null;
-    private readonly JsonPayloadDecoder? json = profile?.Mqtt?.Payload == PayloadFormat.Json ? new JsonPayloadDecoder(profile) : null;
+    private readonly IPayloadDecoder? decoder = profile?.Mqtt?.Payload is PayloadFormat.Json or PayloadFormat.Plain ? IPayloadDecoder.For(profile) : null;
     private int received;
 
     /// <summary>Runs until <paramref name="count"/> messages were shown or <paramref name="duration"/> passed; 0 when any message came.</summary>
@@ -93,24 +93,26 @@ internal sealed class MqttProbe(Uri broker, string filter, DeviceProfile? profil
 
     private void ShowDecoded(string topic, ReadOnlySequence<byte> payload, DateTimeOffset arrival)
     {
-        var device = template!.Match(topic)?.GetValueOrDefault("device");
+        var captures = template!.Match(topic);
+        var device = captures?.GetValueOrDefault("device");
         DecodeResult result;
         if (device is null) result = DecodeResult.Rejected("unknown-topic", $"the topic does not match {profile!.Name}'s template {profile.Mqtt!.Topic}");
         else if (payload.Length > SiteMessageRouter.DefaultMaxPayloadBytes) result = DecodeResult.Rejected("oversize", $"payload over {SiteMessageRouter.DefaultMaxPayloadBytes} bytes");
         else if (sparkplug is not null) result = sparkplug.Decode(topic, payload, arrival);
-        else result = json!.Decode(device, payload, arrival);
+        else result = decoder!.Decode(device, payload, arrival, new DecodeContext(captures!.GetValueOrDefault("signal")));
         if (result.IsRejected)
         {
             output.WriteLine($"    rejected: {result.RejectReason}: {result.RejectDetail}");
             return;
         }
-        if (result.Samples.Count == 0) output.WriteLine("    no signal of the profile in this message (passed over)");
+        if (result.Samples.Count == 0 && result.ItemRejections.Count == 0) output.WriteLine("    no signal of the profile in this message (passed over)");
         foreach (var sample in result.Samples)
         {
             var unit = profile!.Signals.TryGetValue(sample.Signal.Signal, out var mapping) ? mapping.Unit : null;
             var value = sample.Value.ToString("G10", CultureInfo.InvariantCulture) + (unit is null ? string.Empty : " " + unit);
             output.WriteLine($"    {sample.Signal} = {value} at {sample.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)}");
         }
+        foreach (var item in result.ItemRejections) output.WriteLine($"    rejected {item.Reason}: {item.Detail}");
     }
 
     private static string Preview(ReadOnlySequence<byte> payload)

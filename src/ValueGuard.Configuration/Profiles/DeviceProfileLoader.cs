@@ -49,7 +49,8 @@ public static class DeviceProfileLoader
         }
         var ascii = transport?.Value == "ascii-line";
         var asciiMapping = ascii ? AsciiProfileReader.Read(r) : null;
-        var mqtt = ascii ? null : ReadMqtt(r, errors);
+        var mqtt = ascii ? null : MqttProfileReader.Read(r, errors);
+        var format = ascii ? (PayloadFormat?)null : mqtt?.Payload;
         if (r.Mapping("signals", required: true) is { } signalMap)
         {
             foreach (var (keyNode, valueNode) in signalMap.Children)
@@ -60,10 +61,13 @@ public static class DeviceProfileLoader
                     errors.Add(valueNode, $"signal '{signalName}': expected a mapping like {{ field: temp_c, type: float }}");
                     continue;
                 }
-                if (ReadSignal(signalName, body, defaultGap, ascii, errors) is { } signal) signals[signalName] = signal;
+                if (ReadSignal(signalName, body, defaultGap, ascii, format, errors) is { } signal) signals[signalName] = signal;
             }
             if (signalMap.Children.Count == 0) errors.Add(signalMap, "profile: 'signals' is empty", "list at least one signal");
             if (asciiMapping is not null) AsciiProfileReader.CheckFields(asciiMapping, signalMap, signals, errors);
+            if (mqtt is { Payload: PayloadFormat.Plain, TopicNamesSignal: false } && signalMap.Children.Count > 1)
+                errors.Add(signalMap, "profile: a plain payload carries one value, but several signals are listed",
+                    "keep one signal, or put {signal} in the topic (for example stat/{device}/{signal}) so that each signal's field names its topic level");
         }
         if (ascii) return name is null || asciiMapping is null ? null : new DeviceProfile(name, r.String("description"), r.String("source"), null, signals) { Ascii = asciiMapping };
         if (mqtt?.OnlineSignal is { } online)
@@ -77,71 +81,15 @@ public static class DeviceProfileLoader
         return new DeviceProfile(name, r.String("description"), r.String("source"), mqtt, signals);
     }
 
-    private static MqttMapping? ReadMqtt(MappingReader profile, ErrorList errors)
+    private static SignalMapping? ReadSignal(string name, YamlMappingNode body, TimeSpan defaultGap, bool ascii, PayloadFormat? format, ErrorList errors)
     {
-        var node = profile.Mapping("mqtt", required: true);
-        if (node is null) return null;
-        var r = new MappingReader(node, "mqtt", errors, "topic", "payload", "timestamp", "online_signal", "without_signals");
-        var topic = r.Scalar("topic", required: true);
-        if (topic is not null && !topic.Value!.Contains("{device}", StringComparison.Ordinal))
-            errors.Add(topic, "mqtt: the topic template has no {device} capture", "name the device's place in the topic, for example plant/{site}/{device}/telemetry");
-        var payload = r.Scalar("payload");
-        PayloadFormat? format = (payload?.Value ?? "json") switch
-        {
-            "json" => PayloadFormat.Json,
-            "sparkplug_b" => PayloadFormat.SparkplugB,
-            _ => null,
-        };
-        if (format is null) errors.Add(payload!, $"mqtt: payload '{payload!.Value}' is not supported by this version", "use payload: json or payload: sparkplug_b");
-        var online = r.Scalar("online_signal");
-        var withoutSignals = r.Scalar("without_signals");
-        if (withoutSignals is not null && withoutSignals.Value is not ("skip" or "reject"))
-            errors.Add(withoutSignals, $"mqtt: without_signals '{withoutSignals.Value}' is not known", "use skip (pass over payloads holding none of the fields) or reject (the default: dead-letter them)");
-        if (format == PayloadFormat.SparkplugB)
-        {
-            if (topic is not null && !IsSparkplugTemplate(topic.Value!))
-                errors.Add(topic, $"mqtt: '{topic.Value}' is not a Sparkplug B topic template", "use spBv1.0/{group}/{message_type}/{device} for an edge node's own metrics or spBv1.0/{group}/{message_type}/{node}/{device} for its devices (the group and node may be fixed names)");
-            if (r.Get("timestamp") is { } tsNode) errors.Add(tsNode, "mqtt: a Sparkplug B payload carries its own timestamps", "remove timestamp:");
-        }
-        else if (online is not null)
-        {
-            errors.Add(online, "mqtt: online_signal applies to payload: sparkplug_b only", "remove online_signal or set payload: sparkplug_b");
-        }
-        TimestampMapping? timestamp = null;
-        if (r.Mapping("timestamp") is { } ts)
-        {
-            var tr = new MappingReader(ts, "timestamp", errors, "field", "unit");
-            var field = tr.String("field", required: true);
-            var unitNode = tr.Scalar("unit");
-            TimestampUnit? unit = (unitNode?.Value ?? "ms") switch
-            {
-                "s" => TimestampUnit.Seconds,
-                "ms" => TimestampUnit.Milliseconds,
-                "us" => TimestampUnit.Microseconds,
-                "ns" => TimestampUnit.Nanoseconds,
-                "iso8601" => TimestampUnit.Iso8601,
-                _ => null,
-            };
-            if (unit is null) errors.Add(unitNode!, $"timestamp: unit '{unitNode!.Value}' is not known", "use s, ms, us, ns or iso8601");
-            if (field is not null && unit is not null) timestamp = new TimestampMapping(field, unit.Value);
-        }
-        return topic is null || format is null ? null : new MqttMapping(topic.Value!, timestamp, format.Value, format == PayloadFormat.SparkplugB ? online?.Value : null, withoutSignals?.Value == "skip");
-    }
-
-    /// <summary>The Sparkplug B topic namespace: spBv1.0/group/message_type/edge_node[/device].</summary>
-    private static bool IsSparkplugTemplate(string template)
-    {
-        var levels = template.Split('/');
-        return levels.Length is 4 or 5 && levels[0] == "spBv1.0" && levels[2] == "{message_type}" && levels[^1] == "{device}"
-            && levels.All(l => l.Length > 0 && !l.Contains('+', StringComparison.Ordinal) && !l.Contains('#', StringComparison.Ordinal));
-    }
-
-    private static SignalMapping? ReadSignal(string name, YamlMappingNode body, TimeSpan defaultGap, bool ascii, ErrorList errors)
-    {
-        string[] keys = ascii ? ["field", "type", "unit", "max_gap", "scale", "offset", "values"] : ["field", "type", "unit", "max_gap", "scale", "offset"];
+        // Fixed texts stand for numbers in ASCII lines and in JSON and plain MQTT payloads; Sparkplug metrics are typed.
+        var texts = ascii || format is PayloadFormat.Json or PayloadFormat.Plain;
+        string[] keys = texts ? ["field", "type", "unit", "max_gap", "scale", "offset", "values"] : ["field", "type", "unit", "max_gap", "scale", "offset"];
         var r = new MappingReader(body, $"signal '{name}'", errors, keys);
-        // An ASCII field defaults to the signal's own name: (?<weight>…) feeds the signal weight.
-        var field = ascii ? r.String("field") ?? name : r.String("field", required: true);
+        // An ASCII field defaults to the signal's own name: (?<weight>…) feeds the signal weight; so does a plain
+        // payload's, matched against the topic's {signal} level.
+        var field = ascii || format == PayloadFormat.Plain ? r.String("field") ?? name : r.String("field", required: true);
         var typeNode = r.Scalar("type", required: true);
         SignalKind? kind = typeNode?.Value switch
         {
@@ -158,7 +106,7 @@ public static class DeviceProfileLoader
         var gap = r.Duration("max_gap") ?? defaultGap;
         var scale = r.Number("scale") ?? 1;
         var offset = r.Number("offset") ?? 0;
-        var values = ascii ? ReadValues(r) : null;
+        var values = texts ? ReadValues(r) : null;
         if (field is null || kind is null) return null;
         return new SignalMapping(name, field, kind.Value, r.String("unit"), gap, scale, offset) { Values = values };
     }

@@ -13,8 +13,8 @@ public sealed record SignalMapping(
     double Offset = 0)
 {
     /// <summary>
-    /// ASCII devices: fixed texts a field may hold and the number each stands for (a balance's <c>S</c>table → 1,
-    /// <c>D</c>ynamic → 0); null when the field holds a number.
+    /// ASCII devices, JSON and plain MQTT payloads: fixed texts a field may hold and the number each stands for (a
+    /// balance's <c>S</c>table → 1, <c>D</c>ynamic → 0; a relay's <c>ON</c> → 1); null when the field holds a number.
     /// </summary>
     public IReadOnlyDictionary<string, double>? Values { get; init; }
 }

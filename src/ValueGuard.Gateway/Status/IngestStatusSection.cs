@@ -5,7 +5,8 @@ using ValueGuard.Ingest.Mqtt.Decoding;
 namespace ValueGuard.Gateway.Status;
 
 /// <summary>
-/// MQTT ingest since start: messages received, stored (and acknowledged), rejected by reason; samples stored;
+/// MQTT ingest since start: messages received, stored (and acknowledged), rejected; batch items rejected; rejections
+/// (messages and items) by reason; samples stored;
 /// per device the skew of its timestamps against the gateway's receive time, in seconds (positive: device ahead).
 /// </summary>
 public sealed class IngestStatusSection(IngestCounters counters, ClockSkewTracker? clockSkew = null) : IStatusSection
@@ -21,6 +22,7 @@ public sealed class IngestStatusSection(IngestCounters counters, ClockSkewTracke
             ["messages_received"] = counters.Received,
             ["messages_stored"] = counters.Stored,
             ["messages_rejected"] = counters.Rejected,
+            ["batch_items_rejected"] = counters.RejectedItems,
             ["samples_stored"] = counters.SamplesStored,
             ["rejected_by_reason"] = byReason,
             ["clock_skew"] = ClockSkew(),

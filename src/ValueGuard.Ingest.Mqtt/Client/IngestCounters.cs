@@ -9,6 +9,7 @@ public sealed class IngestCounters
     private long stored;
     private long samples;
     private long rejected;
+    private long rejectedItems;
     private long connectFailures;
 
     public long Received => Interlocked.Read(ref received);
@@ -20,16 +21,20 @@ public sealed class IngestCounters
 
     public long Rejected => Interlocked.Read(ref rejected);
 
+    /// <summary>Items of batch payloads rejected on their own while the rest of their message was stored (not in <see cref="Rejected"/>).</summary>
+    public long RejectedItems => Interlocked.Read(ref rejectedItems);
+
     /// <summary>Connection attempts the broker refused or that failed (TLS, credentials, network).</summary>
     public long ConnectFailures => Interlocked.Read(ref connectFailures);
 
     /// <summary>Messages finished either way (stored or rejected).</summary>
     public long Done => Stored + Rejected;
 
+    /// <summary>Rejected messages and rejected batch items, per reason.</summary>
     public ConcurrentDictionary<string, long> RejectedByReason { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Rejections per reason and device (the device the topic names; "(none)" when it names none). At most
+    /// Rejections (messages and batch items) per reason and device (the device the topic names; "(none)" when it names none). At most
     /// <see cref="MaxDeviceKeys"/> pairs; further pairs are counted under "(other devices)".
     /// </summary>
     public ConcurrentDictionary<(string Reason, string Device), long> RejectedByReasonAndDevice { get; } = new();
@@ -49,6 +54,17 @@ public sealed class IngestCounters
     internal long OnRejected(string reason, string? device)
     {
         Interlocked.Increment(ref rejected);
+        return CountReason(reason, device);
+    }
+
+    internal long OnItemRejected(string reason, string? device)
+    {
+        Interlocked.Increment(ref rejectedItems);
+        return CountReason(reason, device);
+    }
+
+    private long CountReason(string reason, string? device)
+    {
         var key = (reason, device ?? "(none)");
         if (!RejectedByReasonAndDevice.ContainsKey(key) && RejectedByReasonAndDevice.Count >= MaxDeviceKeys) key = (reason, "(other devices)");
         RejectedByReasonAndDevice.AddOrUpdate(key, 1, (_, n) => n + 1);

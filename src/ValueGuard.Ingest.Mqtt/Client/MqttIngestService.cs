@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Authentication;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
@@ -123,20 +124,36 @@ public sealed partial class MqttIngestService : BackgroundService
         var result = router.Decode(e.ApplicationMessage.Topic, e.ApplicationMessage.Payload, time.GetUtcNow());
         if (result.IsRejected)
         {
-            var count = Counters.OnRejected(result.RejectReason!, result.Device);
-            if (rejectionLog.ShouldLog(result.RejectReason!, result.Device, out var suppressed))
-                LogRejected(Shorten(e.ApplicationMessage.Topic), result.Device ?? "(none)", result.RejectReason!, result.RejectDetail ?? string.Empty, count, suppressed);
-            try
-            {
-                deadLetters?.Write(time.GetUtcNow(), e.ApplicationMessage.Topic, result.RejectReason!, result.RejectDetail ?? string.Empty, e.ApplicationMessage.Payload);
-            }
-            catch (IOException ex)
-            {
-                // A full disk must not stop ingest of good messages; the rejection is still counted.
-                LogDeadLetterFailed(ex.Message);
-            }
+            Counters.OnRejected(result.RejectReason!, result.Device);
+            KeepRejected(e.ApplicationMessage.Topic, result.Device, result.RejectReason!, result.RejectDetail ?? string.Empty, e.ApplicationMessage.Payload);
+        }
+        for (var i = 0; i < result.ItemRejections.Count; i++)
+        {
+            var item = result.ItemRejections[i];
+            Counters.OnItemRejected(item.Reason, result.Device);
+            // A batch full of bad items must not flood the dead-letter file: the first ones show the problem, all are counted.
+            if (i < MaxDeadLetteredItemsPerMessage)
+                KeepRejected(e.ApplicationMessage.Topic, result.Device, item.Reason, item.Detail, new ReadOnlySequence<byte>(item.Raw));
         }
         await pending.Writer.WriteAsync(new Pending(e, result.Samples, result.IsRejected, Volatile.Read(ref connectionGeneration)), CancellationToken.None).ConfigureAwait(false);
+    }
+
+    /// <summary>At most this many rejected items of one batch payload go to the dead-letter file; every one is counted.</summary>
+    public const int MaxDeadLetteredItemsPerMessage = 32;
+
+    private void KeepRejected(string topic, string? device, string reason, string detail, ReadOnlySequence<byte> payload)
+    {
+        if (rejectionLog.ShouldLog(reason, device, out var suppressed))
+            LogRejected(Shorten(topic), device ?? "(none)", reason, detail, Counters.RejectedByReason.GetValueOrDefault(reason), suppressed);
+        try
+        {
+            deadLetters?.Write(time.GetUtcNow(), topic, reason, detail, payload);
+        }
+        catch (IOException ex)
+        {
+            // A full disk must not stop ingest of good messages; the rejection is still counted.
+            LogDeadLetterFailed(ex.Message);
+        }
     }
 
     private async Task WriteLoopAsync(CancellationToken ct)

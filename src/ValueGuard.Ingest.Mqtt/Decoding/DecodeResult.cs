@@ -12,4 +12,10 @@ public sealed record DecodeResult(IReadOnlyList<Sample> Samples, string? RejectR
     public static DecodeResult Rejected(string reason, string detail) => new([], reason, detail);
 
     public bool IsRejected => RejectReason is not null;
+
+    /// <summary>
+    /// Items of an accepted batch that were rejected on their own (the other items' samples are in <see cref="Samples"/>);
+    /// empty for every other payload.
+    /// </summary>
+    public IReadOnlyList<ItemRejection> ItemRejections { get; init; } = [];
 }

@@ -7,7 +7,7 @@ using ValueGuard.Ingest.Mqtt.Topics;
 namespace ValueGuard.Ingest.Mqtt.Decoding;
 
 /// <summary>
-/// Routes an MQTT message of a site to its device and profile by topic, and decodes it.
+/// Routes an MQTT message of a site to its device and profile by topic, and decodes it (<see cref="IPayloadDecoder"/>).
 /// Only devices listed on the site are accepted. Sparkplug B topics (<c>spBv1.0/…</c>) go to one
 /// <see cref="SparkplugDecoder"/> for the whole site, since an edge node's births and deaths concern all its devices.
 /// Device timestamps are checked against the receive time: their skew is tracked per device (<see cref="ClockSkew"/>)
@@ -15,7 +15,7 @@ namespace ValueGuard.Ingest.Mqtt.Decoding;
 /// </summary>
 public sealed class SiteMessageRouter
 {
-    private readonly List<(TopicTemplate Template, Dictionary<string, JsonPayloadDecoder> DecoderByDevice)> routes = [];
+    private readonly List<(TopicTemplate Template, Dictionary<string, IPayloadDecoder> DecoderByDevice)> routes = [];
     private readonly SparkplugDecoder? sparkplug;
 
     /// <summary>Payloads above this size are rejected (<c>oversize</c>) before decoding: 1 MiB.</summary>
@@ -36,7 +36,7 @@ public sealed class SiteMessageRouter
         if (sparkplugDevices.Count > 0) sparkplug = new SparkplugDecoder(sparkplugDevices.Select(d => (d.Id, site.ProfileOf(d))));
         foreach (var group in mqttDevices.Except(sparkplugDevices).GroupBy(d => site.ProfileOf(d).Mqtt!.Topic))
         {
-            var decoders = group.ToDictionary(d => d.Id, d => new JsonPayloadDecoder(site.ProfileOf(d)), StringComparer.Ordinal);
+            var decoders = group.ToDictionary(d => d.Id, d => IPayloadDecoder.For(site.ProfileOf(d)), StringComparer.Ordinal);
             routes.Add((new TopicTemplate(group.Key, bound), decoders));
         }
     }
@@ -69,7 +69,8 @@ public sealed class SiteMessageRouter
             if (!decoders.TryGetValue(device, out var decoder))
                 return DecodeResult.Rejected("unknown-device", $"device '{device}' in topic '{topic}' is not listed on the site") with { Device = device };
             if (payload.Length > maxPayloadBytes) return Oversize(payload, device);
-            return Checked(decoder.Decode(device, payload, arrival) with { Device = device }, arrival, decoder.HasDeviceTimestamp);
+            var context = new DecodeContext(captures.GetValueOrDefault("signal"), Limits);
+            return Checked(decoder.Decode(device, payload, arrival, context) with { Device = device }, arrival, decoder.HasDeviceTimestamp);
         }
         return DecodeResult.Rejected("unknown-topic", $"topic '{Shorten(topic)}' matches no device profile of the site");
     }

@@ -4,7 +4,8 @@ namespace ValueGuard.Ingest.Mqtt.Decoding;
 
 /// <summary>
 /// How far a sample's timestamp may lie ahead of (<see cref="MaxFuture"/>) or behind (<see cref="MaxPast"/>) the
-/// gateway's receive time. A message with one sample outside is rejected whole: <c>future-timestamp</c> or <c>past-timestamp</c>.
+/// gateway's receive time. A message with one sample outside is rejected whole: <c>future-timestamp</c> or <c>past-timestamp</c>;
+/// in a batch of readings only the item holding it is (<see cref="JsonReadingsDecoder"/>).
 /// </summary>
 public sealed record TimestampLimits(TimeSpan MaxFuture, TimeSpan MaxPast)
 {
