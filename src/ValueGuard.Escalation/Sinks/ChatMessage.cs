@@ -32,6 +32,8 @@ internal sealed record ChatMessage(string Title, IReadOnlyList<(string Label, st
         };
         if (c.Assignee is not null) facts.Add(("Assignee", c.Assignee));
         if (c.Watchers.Count > 0) facts.Add(("Watchers", string.Join(", ", c.Watchers)));
+        if (c.Forecast is not null) facts.Add(("Forecast", c.Forecast));
+        if (c.ReportUrl is not null) facts.Add(("Report", c.ReportUrl));
         return new ChatMessage($"[{c.State}] {c.ContractId}/{c.ClauseId}: {what}", facts, c.EvidenceHash, action.IdempotencyKey);
     }
 }
