@@ -17,7 +17,7 @@ namespace ValueGuard.IntegrationTests.Tickets;
 /// A plant for the gateway-process ticket tests: one press publishing its running state over real MQTT every
 /// half second, a contract whose clause breaches within seconds of the press stopping (availability ≥ 80 % over
 /// any 30 s) and recovers within half a minute of it running again, a policy that escalates after 5 s
-/// unacknowledged, and the real Redmine behind <paramref name="redmineUrl"/> (a proxy in these tests).
+/// unacknowledged (or <c>escalateAfter</c>), and the real Redmine behind <paramref name="redmineUrl"/> (a proxy in these tests).
 /// </summary>
 internal sealed class RedminePlant : IAsyncDisposable
 {
@@ -30,7 +30,7 @@ internal sealed class RedminePlant : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private Task? publishing;
 
-    public RedminePlant(MosquittoBroker mosquitto, RedmineServer redmine, Uri redmineUrl, string extraSinkKeys = "")
+    public RedminePlant(MosquittoBroker mosquitto, RedmineServer redmine, Uri redmineUrl, string extraSinkKeys = "", string escalateAfter = "5s")
     {
         this.redmine = redmine;
         Broker = mosquitto.Url;
@@ -68,7 +68,7 @@ internal sealed class RedminePlant : IAsyncDisposable
                 fast:
                   levels:
                     - { notify: [delivery, customer_success], priority: high }
-                    - { after: 5s, notify: [sales_manager, delivery], priority: urgent }
+                    - { after: {{escalateAfter}}, notify: [sales_manager, delivery], priority: urgent }
             """);
     }
 
