@@ -18,6 +18,7 @@ internal sealed record ChatMessage(string Title, IReadOnlyList<(string Label, st
             EscalationActionKind.Remind => $"still unacknowledged (reminder {action.Reminder}, level {action.Level})",
             EscalationActionKind.Resolve => "recovered",
             EscalationActionKind.Close => "period closed",
+            EscalationActionKind.AtRisk => "at risk of breach",
             _ => action.Kind.ToString(),
         };
         var facts = new List<(string, string)>

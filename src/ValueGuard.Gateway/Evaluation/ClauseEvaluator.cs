@@ -60,6 +60,9 @@ public sealed partial class ClauseEvaluator : IDisposable
     /// <summary>Where compliance reports are published; tickets link to <c>BASE/CONTRACT/CLAUSE</c>. Null: no link.</summary>
     public Uri? ReportsBaseUrl { get; init; }
 
+    /// <summary>The sinks that take notices rather than tickets (chat, webhook, e-mail): where at-risk notices may go.</summary>
+    public IReadOnlyCollection<string> NotificationSinks { get; init; } = [];
+
     /// <summary>The contracts in force (replaced by <see cref="ReloadAsync"/>).</summary>
     public IReadOnlyList<Contract> Contracts { get; private set; }
 
@@ -183,8 +186,13 @@ public sealed partial class ClauseEvaluator : IDisposable
     {
         var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, calculation.Forecast), ct).ConfigureAwait(false);
         LogTransition(contract.Id, clause.Id.Value, t.From, t.To, t.At, result.FormatValue(), result.Coverage, record.Hash);
-        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is not { } plan) return;
         var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, t.EpisodeNumber);
+        if (EscalationPlanner.AtRiskPlan(t, ScheduleOf(contract), contract.Owners, NotificationSinks) is { } notice)
+        {
+            var noticeContent = TicketContentFactory.Create(contract, clause, t.To, result, notice, record.Hash, TicketForecast.For(clause, calculation), ReportsBaseUrl);
+            await outbox.EnqueueAsync(new EscalationAction(episode, notice.Kind, 0, t.At, noticeContent) { NotBefore = notice.NotBefore }, notice.Sinks, ct).ConfigureAwait(false);
+        }
+        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is not { } plan) return;
         var content = TicketContentFactory.Create(contract, clause, t.To, result, plan, record.Hash, TicketForecast.For(clause, calculation), ReportsBaseUrl);
         var action = new EscalationAction(episode, plan.Kind, t.EscalationLevel, t.At, content) { NotBefore = plan.NotBefore };
         await outbox.EnqueueAsync(action, plan.Sinks, ct).ConfigureAwait(false);

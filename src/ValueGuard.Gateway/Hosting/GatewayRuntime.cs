@@ -63,6 +63,7 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
             site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>(), buckets, LostTime)
         {
             ReportsBaseUrl = site.Site.ReportsBaseUrl,
+            NotificationSinks = [.. site.Site.TicketSinks.Where(s => !TicketSinkKinds.OpensTickets(s.Kind)).Select(s => s.Name)],
         };
         OperatorQueue = new SqliteOperatorActionQueue(Paths.OperatorActions);
         OperatorActions = new OperatorActions(Evaluator, Commitments, Ledger, OperatorQueue, clock, loggers.CreateLogger<OperatorActions>());

@@ -18,7 +18,7 @@ public static class WebhookPayload
             w.WriteStartObject();
             w.WriteNumber("schema", SchemaVersion);
             w.WriteString("idempotency_key", action.IdempotencyKey);
-            w.WriteString("kind", action.Kind.ToString().ToLowerInvariant());
+            w.WriteString("kind", action.Kind == EscalationActionKind.AtRisk ? "at_risk" : action.Kind.ToString().ToLowerInvariant());
             w.WriteNumber("level", action.Level);
             if (action.Kind == EscalationActionKind.Remind) w.WriteNumber("reminder", action.Reminder);
             w.WriteString("at", action.At.UtcDateTime);
