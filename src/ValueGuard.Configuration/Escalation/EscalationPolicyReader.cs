@@ -31,7 +31,7 @@ public static class EscalationPolicyReader
     {
         var what = $"escalation policy '{name}'";
         var before = errors.Errors.Count;
-        var r = new MappingReader(node, what, errors, "levels", "remind_every", "business_hours", "quiet_hours");
+        var r = new MappingReader(node, what, errors, "levels", "remind_every", "business_hours", "quiet_hours", "at_risk");
         var levels = new List<EscalationLevel>();
         var list = r.Sequence("levels", required: true);
         foreach (var item in list?.Children ?? [])
@@ -46,8 +46,9 @@ public static class EscalationPolicyReader
             errors.Add(r.Get("remind_every")!, $"{what}: 'remind_every' {every} is too short", "remind at most once a minute, for example 2h");
         var business = r.Mapping("business_hours") is { } b ? ReadBusinessHours(what, b, errors) : null;
         var quiet = r.Mapping("quiet_hours") is { } q ? ReadQuietHours(what, q, errors) : null;
+        var atRisk = r.Mapping("at_risk") is { } a ? ReadAtRisk(what, a, errors, sinks) : AtRiskNotice.CustomerSuccess;
         if (errors.Errors.Count > before || levels.Count == 0) return null;
-        return new EscalationPolicy(name, levels) { RemindEvery = remind, BusinessHours = business, QuietHours = quiet };
+        return new EscalationPolicy(name, levels) { RemindEvery = remind, BusinessHours = business, QuietHours = quiet, AtRisk = atRisk };
     }
 
     private static EscalationLevel? ReadLevel(string what, int index, YamlMappingNode map, ErrorList errors, IReadOnlyCollection<string>? sinks)
@@ -77,6 +78,31 @@ public static class EscalationPolicyReader
         if (priority is not null && !EscalationLevel.Priorities.Contains(priority.Value!))
             errors.Add(priority, $"{levelWhat}: priority '{priority.Value}' is not known", $"use {string.Join(", ", EscalationLevel.Priorities)}; each sink maps these to its own names");
         return priority is null ? null : new EscalationLevel(after, notify, sinkNames, priority.Value!);
+    }
+
+    /// <summary><c>at_risk: { notify: [customer_success], sinks: [cs-chat] }</c>; <c>sinks: []</c> sends no notice.</summary>
+    private static AtRiskNotice ReadAtRisk(string what, YamlMappingNode node, ErrorList errors, IReadOnlyCollection<string>? sinks)
+    {
+        var r = new MappingReader(node, $"{what} at_risk", errors, "notify", "sinks");
+        var notify = new List<OwnerRole>();
+        foreach (var role in Values(r.Sequence("notify"), r.What, errors))
+        {
+            if (Roles.TryGetValue(role.Value!, out var known)) notify.Add(known);
+            else errors.Add(role, $"{r.What}: owner role '{role.Value}' is not known", $"use {string.Join(", ", Roles.Keys)}");
+        }
+        List<string>? names = null;
+        if (r.Sequence("sinks") is { } list)
+        {
+            names = [];
+            foreach (var sink in Values(list, r.What, errors))
+            {
+                if (sinks is not null && !sinks.Contains(sink.Value!))
+                    errors.Add(sink, $"{r.What}: ticket sink '{sink.Value}' is not configured",
+                        sinks.Count == 0 ? "add it under tickets.sinks in the site file" : $"configured sinks: {string.Join(", ", sinks)}");
+                else names.Add(sink.Value!);
+            }
+        }
+        return new AtRiskNotice(r.Has("notify") ? notify : [OwnerRole.CustomerSuccess], names);
     }
 
     private static BusinessHours? ReadBusinessHours(string what, YamlMappingNode node, ErrorList errors)

@@ -41,6 +41,12 @@ public sealed record SiteConfig(
 
     /// <summary>Limits on device timestamps relative to the gateway's receive time.</summary>
     public IngestConfig Ingest { get; init; } = new();
+
+    /// <summary>
+    /// Where the compliance reports are published (<c>reports.base_url</c>, ending in '/'); tickets link to
+    /// <c>BASE/CONTRACT/CLAUSE</c>. Null: tickets carry no link.
+    /// </summary>
+    public Uri? ReportsBaseUrl { get; init; }
 }
 
 /// <summary>
@@ -120,4 +126,7 @@ public sealed record TicketSinkConfig(string Name, string Kind, string Path)
 
     /// <summary>PagerDuty: the alert's <c>payload.source</c>; null means the gateway's host name.</summary>
     public string? Source { get; init; }
+
+    /// <summary>Redmine, Jira, PagerDuty: read the episode tickets back; null means one-way.</summary>
+    public TwoWayConfig? TwoWay { get; init; }
 }

@@ -22,7 +22,7 @@ public static class SiteLoader
     {
         var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
         string Resolve(string p) => Path.GetFullPath(Path.Combine(baseDir, p));
-        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial", "metrics", "web", "ingest");
+        var r = new MappingReader(root, "site", errors, "site", "description", "broker", "data_dir", "device_profiles", "contracts", "devices", "tickets", "escalation", "evaluate_every", "allowed_lateness", "store", "serial", "metrics", "web", "ingest", "reports");
         var id = r.String("site", required: true);
         var broker = ReadBroker(r, errors, Resolve);
         var dataDir = Resolve(r.String("data_dir") ?? "data");
@@ -50,8 +50,9 @@ public static class SiteLoader
             foreach (var item in tr.Sequence("sinks", required: true)?.Children ?? [])
             {
                 if (item is not YamlMappingNode map) { errors.Add(item, "tickets: each sink is a mapping { name: …, kind: file, path: … }"); continue; }
-                if (ReadSink(map, errors, dataDir, Resolve) is { } sink)
+                if (ReadSink(map, errors, dataDir, Resolve) is { } read)
                 {
+                    var sink = TwoWaySectionReader.Apply(map, read, errors, Resolve);
                     if (sinks.Any(x => x.Name == sink.Name)) errors.Add(map, $"ticket sink '{sink.Name}' is listed twice", "give every sink its own name");
                     else sinks.Add(sink);
                 }
@@ -66,14 +67,15 @@ public static class SiteLoader
         var metrics = ReadMetrics(r, errors);
         var web = WebSectionReader.Read(r, Resolve);
         var ingest = IngestSectionReader.Read(r);
+        var reports = ReportsSectionReader.ReadBaseUrl(r);
         if (id is null) return null;
-        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics, EscalationPolicies = policies, Web = web, Ingest = ingest };
+        var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics, EscalationPolicies = policies, Web = web, Ingest = ingest, ReportsBaseUrl = reports };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
     }
 
     private static TicketSinkConfig? ReadSink(YamlMappingNode map, ErrorList errors, string dataDir, Func<string, string> resolve)
     {
-        var r = new MappingReader(map, "ticket sink", errors, "name", "kind", "path", "url", "secret_file", "api_key_file", "project", "url_file", "routing_key_file", "source", "api_token_file", "user", "issue_type", "resolve_transition");
+        var r = new MappingReader(map, "ticket sink", errors, "name", "kind", "path", "url", "secret_file", "api_key_file", "project", "url_file", "routing_key_file", "source", "api_token_file", "user", "issue_type", "resolve_transition", "two_way");
         var kind = r.Scalar("kind", required: true);
         if (kind is null) return null;
         var name = r.String("name") ?? kind.Value!;

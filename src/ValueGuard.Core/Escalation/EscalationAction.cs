@@ -19,7 +19,11 @@ public sealed record EscalationAction(
     /// <summary>The earliest instant the action may be delivered (quiet hours); null means at once.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 
-    public string IdempotencyKey => Kind == EscalationActionKind.Remind
-        ? $"{Episode}#remind-{Level}-{Reminder}"
-        : $"{Episode}#{Kind.ToString().ToLowerInvariant()}-{Level}";
+    public string IdempotencyKey => Kind switch
+    {
+        EscalationActionKind.Remind => $"{Episode}#remind-{Level}-{Reminder}",
+        // Each entry into AtRisk is its own notice; the instant of entry tells them apart.
+        EscalationActionKind.AtRisk => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Episode}#at-risk-{At.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}"),
+        _ => $"{Episode}#{Kind.ToString().ToLowerInvariant()}-{Level}",
+    };
 }

@@ -13,4 +13,6 @@ public enum EscalationActionKind
     Resolve,
     /// <summary>The period ended: final comment with the verdict.</summary>
     Close,
+    /// <summary>The clause entered AtRisk: a notice (not a ticket) to customer success on the notification sinks.</summary>
+    AtRisk,
 }

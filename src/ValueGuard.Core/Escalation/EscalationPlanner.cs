@@ -44,6 +44,23 @@ public static class EscalationPlanner
             [.. sinks.Where(allSinks.Contains)], schedule.NotBefore(kind, at));
     }
 
+    /// <summary>
+    /// The at-risk notice a transition calls for: entering AtRisk from a good state (not improving from a breach), when
+    /// the policy sends one, to its sinks among <paramref name="notificationSinks"/>; null otherwise. Held in quiet hours
+    /// like other messages that page people.
+    /// </summary>
+    public static EscalationPlan? AtRiskPlan(CommitmentTransition transition, EscalationSchedule schedule, ContractOwners owners, IReadOnlyCollection<string> notificationSinks)
+    {
+        if (transition.To != CommitmentState.AtRisk || transition.From is CommitmentState.AtRisk or CommitmentState.Breached or CommitmentState.Escalated or CommitmentState.Acknowledged)
+            return null;
+        if (transition.Trigger is CommitmentTrigger.Waive or CommitmentTrigger.WaiverExpired || schedule.Policy.AtRisk is not { } notice) return null;
+        var sinks = (notice.Sinks ?? [.. notificationSinks]).Where(notificationSinks.Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (sinks.Count == 0) return null;
+        var people = notice.Notify.Select(role => OwnerOf(owners, role)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        var notBefore = schedule.Policy.QuietHours?.EndOf(transition.At, schedule.Zone) ?? transition.At;
+        return new EscalationPlan(EscalationActionKind.AtRisk, 0, "normal", people.FirstOrDefault(), [.. people.Skip(1)], sinks, notBefore);
+    }
+
     /// <summary>The owner a role names in the contract, or null when the contract names none.</summary>
     public static string? OwnerOf(ContractOwners owners, OwnerRole role) => role switch
     {

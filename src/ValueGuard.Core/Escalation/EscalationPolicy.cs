@@ -9,6 +9,9 @@ public sealed record EscalationPolicy(string Name, IReadOnlyList<EscalationLevel
     /// <summary>The policy of a site that configures none: 4 h per level, to sales at level 2.</summary>
     public static readonly EscalationPolicy Default = Uniform("default", TimeSpan.FromHours(4), 2);
 
+    /// <summary>The notice sent when a clause enters AtRisk; null sends none.</summary>
+    public AtRiskNotice? AtRisk { get; init; } = AtRiskNotice.CustomerSuccess;
+
     /// <summary>How often an unacknowledged breach is repeated at its current level; null means never.</summary>
     public TimeSpan? RemindEvery { get; init; }
 

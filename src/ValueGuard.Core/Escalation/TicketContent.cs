@@ -17,4 +17,10 @@ public sealed record TicketContent(
 {
     /// <summary>Owners told alongside the assignee (the other roles of the escalation level).</summary>
     public IReadOnlyList<string> Watchers { get; init; } = [];
+
+    /// <summary>Where the clause is heading (a burn-rate warning, a projection to the period's end); null when nothing can be said.</summary>
+    public string? Forecast { get; init; }
+
+    /// <summary>The compliance report of the contract and clause (the site's <c>reports.base_url</c>); null when the site names none.</summary>
+    public string? ReportUrl { get; init; }
 }

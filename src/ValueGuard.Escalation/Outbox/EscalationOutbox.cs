@@ -83,6 +83,20 @@ public sealed class EscalationOutbox : IDisposable
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 
+    /// <summary>
+    /// The remote ticket id a sink returned for an episode (from its first delivered action, the open), or null while
+    /// none of the episode's actions has reached that sink.
+    /// </summary>
+    public Task<string?> RemoteIdAsync(string episode, string sink, CancellationToken cancellationToken) =>
+        db.UseAsync(c =>
+        {
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "SELECT remote_id FROM outbox WHERE episode = $e AND sink = $s AND status = 'Done' AND remote_id IS NOT NULL ORDER BY id LIMIT 1";
+            cmd.Parameters.AddWithValue("$e", episode);
+            cmd.Parameters.AddWithValue("$s", sink);
+            return cmd.ExecuteScalar() as string;
+        }, cancellationToken);
+
     public Task MarkDoneAsync(long id, string remoteId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE outbox SET status = 'Done', attempts = attempts + 1, remote_id = $r, last_error = NULL WHERE id = $id",
             cancellationToken, ("$id", id), ("$r", remoteId));

@@ -18,6 +18,7 @@ internal sealed record ChatMessage(string Title, IReadOnlyList<(string Label, st
             EscalationActionKind.Remind => $"still unacknowledged (reminder {action.Reminder}, level {action.Level})",
             EscalationActionKind.Resolve => "recovered",
             EscalationActionKind.Close => "period closed",
+            EscalationActionKind.AtRisk => "at risk of breach",
             _ => action.Kind.ToString(),
         };
         var facts = new List<(string, string)>
@@ -32,6 +33,8 @@ internal sealed record ChatMessage(string Title, IReadOnlyList<(string Label, st
         };
         if (c.Assignee is not null) facts.Add(("Assignee", c.Assignee));
         if (c.Watchers.Count > 0) facts.Add(("Watchers", string.Join(", ", c.Watchers)));
+        if (c.Forecast is not null) facts.Add(("Forecast", c.Forecast));
+        if (c.ReportUrl is not null) facts.Add(("Report", c.ReportUrl));
         return new ChatMessage($"[{c.State}] {c.ContractId}/{c.ClauseId}: {what}", facts, c.EvidenceHash, action.IdempotencyKey);
     }
 }

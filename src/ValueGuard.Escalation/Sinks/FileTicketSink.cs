@@ -90,6 +90,8 @@ public sealed class FileTicketSink : ITicketSink
         sb.Append(CultureInfo.InvariantCulture, $"- State: {c.State}; priority: {c.Priority}; assignee: {c.Assignee ?? "unassigned"}{(c.Watchers.Count > 0 ? "; watchers: " + string.Join(", ", c.Watchers) : "")}\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Target: {c.Target}; actual: {c.Actual}; coverage: {c.Coverage}\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Window: {c.Window}\n");
+        if (c.Forecast is not null) sb.Append(CultureInfo.InvariantCulture, $"- Forecast: {c.Forecast}\n");
+        if (c.ReportUrl is not null) sb.Append(CultureInfo.InvariantCulture, $"- Report: {c.ReportUrl}\n");
         sb.Append(CultureInfo.InvariantCulture, $"- Evidence record: {c.EvidenceHash}\n\n");
         return sb.ToString();
     }

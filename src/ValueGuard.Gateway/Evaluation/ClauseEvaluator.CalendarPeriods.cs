@@ -26,7 +26,7 @@ public sealed partial class ClauseEvaluator
             var commitment = new Commitment(snapshot);
             var transitions = new List<CommitmentTransition>(commitment.Apply(verdict, at));
             if (verdict != Verdict.Indeterminate) transitions.AddRange(commitment.ClosePeriod(verdict is Verdict.Met or Verdict.AtRisk, at));
-            foreach (var t in transitions) await RecordAsync(contract, clause, t, verdict, result, null, ct).ConfigureAwait(false);
+            foreach (var t in transitions) await RecordAsync(contract, clause, t, verdict, result, new ClauseCalculation(timeline, result, verdict), ct).ConfigureAwait(false);
             snapshot = CommitmentSnapshot.Initial(at) with { EpisodeNumber = commitment.Snapshot.EpisodeNumber, PeriodFrom = period.To };
         }
         if (snapshot.PeriodFrom is null && clause.Window.Resolve(at, timeline) is { } current) snapshot = snapshot with { PeriodFrom = current.From };

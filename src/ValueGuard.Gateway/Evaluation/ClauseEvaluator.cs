@@ -57,6 +57,12 @@ public sealed partial class ClauseEvaluator : IDisposable
         this.log = log;
     }
 
+    /// <summary>Where compliance reports are published; tickets link to <c>BASE/CONTRACT/CLAUSE</c>. Null: no link.</summary>
+    public Uri? ReportsBaseUrl { get; init; }
+
+    /// <summary>The sinks that take notices rather than tickets (chat, webhook, e-mail): where at-risk notices may go.</summary>
+    public IReadOnlyCollection<string> NotificationSinks { get; init; } = [];
+
     /// <summary>The contracts in force (replaced by <see cref="ReloadAsync"/>).</summary>
     public IReadOnlyList<Contract> Contracts { get; private set; }
 
@@ -156,9 +162,9 @@ public sealed partial class ClauseEvaluator : IDisposable
         }
 
         foreach (var t in transitions)
-            await RecordAsync(contract, clause, t, verdict, result, calculation.Forecast, ct).ConfigureAwait(false);
+            await RecordAsync(contract, clause, t, verdict, result, calculation, ct).ConfigureAwait(false);
         await RecordFlappingAsync(contract, clause, snapshot, commitment.Snapshot, at, ct).ConfigureAwait(false);
-        await RemindIfDueAsync(contract, clause, commitment.Snapshot, result, at, ct).ConfigureAwait(false);
+        await RemindIfDueAsync(contract, clause, commitment.Snapshot, result, TicketForecast.For(clause, calculation), at, ct).ConfigureAwait(false);
         if (transitions.Count > 0 || snapshot != commitment.Snapshot)
             await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
         return new ClauseStatus(contract, clause, at, result, verdict, commitment.Snapshot);
@@ -176,13 +182,18 @@ public sealed partial class ClauseEvaluator : IDisposable
         else LogFlappingEnded(contract.Id, clause.Id.Value, after.State);
     }
 
-    private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, string? forecast, CancellationToken ct)
+    private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, ClauseCalculation calculation, CancellationToken ct)
     {
-        var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, forecast), ct).ConfigureAwait(false);
+        var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, calculation.Forecast), ct).ConfigureAwait(false);
         LogTransition(contract.Id, clause.Id.Value, t.From, t.To, t.At, result.FormatValue(), result.Coverage, record.Hash);
-        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is not { } plan) return;
         var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, t.EpisodeNumber);
-        var content = TicketContentFactory.Create(contract, clause, t.To, result, plan, record.Hash);
+        if (EscalationPlanner.AtRiskPlan(t, ScheduleOf(contract), contract.Owners, NotificationSinks) is { } notice)
+        {
+            var noticeContent = TicketContentFactory.Create(contract, clause, t.To, result, notice, record.Hash, TicketForecast.For(clause, calculation), ReportsBaseUrl);
+            await outbox.EnqueueAsync(new EscalationAction(episode, notice.Kind, 0, t.At, noticeContent) { NotBefore = notice.NotBefore }, notice.Sinks, ct).ConfigureAwait(false);
+        }
+        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is not { } plan) return;
+        var content = TicketContentFactory.Create(contract, clause, t.To, result, plan, record.Hash, TicketForecast.For(clause, calculation), ReportsBaseUrl);
         var action = new EscalationAction(episode, plan.Kind, t.EscalationLevel, t.At, content) { NotBefore = plan.NotBefore };
         await outbox.EnqueueAsync(action, plan.Sinks, ct).ConfigureAwait(false);
     }
@@ -193,14 +204,14 @@ public sealed partial class ClauseEvaluator : IDisposable
     /// Repeats an unacknowledged breach at the policy's interval. The reminder's number is part of its key, so
     /// evaluating again within the same interval (or after a restart) enqueues nothing new.
     /// </summary>
-    private async Task RemindIfDueAsync(Contract contract, Clause clause, CommitmentSnapshot snapshot, KpiResult result, DateTimeOffset at, CancellationToken ct)
+    private async Task RemindIfDueAsync(Contract contract, Clause clause, CommitmentSnapshot snapshot, KpiResult result, string? forecast, DateTimeOffset at, CancellationToken ct)
     {
         if (snapshot.SnoozedUntil is { } snoozed && at < snoozed) return;
         var schedule = ScheduleOf(contract);
         if (schedule.ReminderDue(snapshot, at) is not { } number) return;
         var plan = EscalationPlanner.Plan(EscalationActionKind.Remind, snapshot.EscalationLevel, at, schedule, contract.Owners, sinks);
         var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, snapshot.EpisodeNumber);
-        var content = TicketContentFactory.Create(contract, clause, snapshot.State, result, plan, ledger.Head);
+        var content = TicketContentFactory.Create(contract, clause, snapshot.State, result, plan, ledger.Head, forecast, ReportsBaseUrl);
         var action = new EscalationAction(episode, EscalationActionKind.Remind, snapshot.EscalationLevel, at, content) { Reminder = number, NotBefore = plan.NotBefore };
         await outbox.EnqueueAsync(action, plan.Sinks, ct).ConfigureAwait(false);
     }

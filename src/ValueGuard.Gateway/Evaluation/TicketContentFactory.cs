@@ -9,7 +9,8 @@ namespace ValueGuard.Gateway.Evaluation;
 /// <summary>Writes what a ticket says about a transition, for the people who must act on it.</summary>
 public static class TicketContentFactory
 {
-    public static TicketContent Create(Contract contract, Clause clause, CommitmentState state, KpiResult result, EscalationPlan plan, string evidenceHash) =>
+    public static TicketContent Create(Contract contract, Clause clause, CommitmentState state, KpiResult result, EscalationPlan plan, string evidenceHash,
+        string? forecast = null, Uri? reportsBaseUrl = null) =>
         new(
             contract.Customer,
             contract.Id,
@@ -25,5 +26,11 @@ public static class TicketContentFactory
             evidenceHash)
         {
             Watchers = plan.Watchers,
+            Forecast = forecast,
+            ReportUrl = ReportUrl(reportsBaseUrl, contract.Id, clause.Id.Value),
         };
+
+    /// <summary><c>BASE/CONTRACT/CLAUSE</c> with both ids escaped as path segments; null without a base URL.</summary>
+    public static string? ReportUrl(Uri? baseUrl, string contractId, string clauseId) =>
+        baseUrl is null ? null : new Uri(baseUrl, $"{Uri.EscapeDataString(contractId)}/{Uri.EscapeDataString(clauseId)}").AbsoluteUri;
 }

@@ -60,9 +60,15 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         var sinks = site.Site.TicketSinks.Select(s => TicketSinkFactory.Create(s, http, TimeProvider.System)).ToList();
         Dispatcher = new EscalationDispatcher(Outbox, sinks, clock, loggers.CreateLogger<EscalationDispatcher>());
         Evaluator = new ClauseEvaluator(site.Contracts, site.Catalog, Store, Commitments, Ledger, Outbox, Dispatcher.SinkNames,
-            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>(), buckets, LostTime);
+            site.Site.Escalation, site.Site.AllowedLateness, loggers.CreateLogger<ClauseEvaluator>(), buckets, LostTime)
+        {
+            ReportsBaseUrl = site.Site.ReportsBaseUrl,
+            NotificationSinks = [.. site.Site.TicketSinks.Where(s => !TicketSinkKinds.OpensTickets(s.Kind)).Select(s => s.Name)],
+        };
         OperatorQueue = new SqliteOperatorActionQueue(Paths.OperatorActions);
         OperatorActions = new OperatorActions(Evaluator, Commitments, Ledger, OperatorQueue, clock, loggers.CreateLogger<OperatorActions>());
+        TicketAcknowledgements = new TicketAcknowledgementPoller(TwoWaySourceFactory.Create(site.Site.TicketSinks, sinks, http), Evaluator, Outbox,
+            OperatorActions, TimeProvider.System, loggers.CreateLogger<TicketAcknowledgementPoller>());
     }
 
     /// <summary>
@@ -185,6 +191,9 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
 
     /// <summary>Acknowledge, snooze and waive: the service the loops, the CLI's queue and the local API go through.</summary>
     public OperatorActions OperatorActions { get; }
+
+    /// <summary>Reads two-way tickets back and acknowledges the breaches people acknowledged there.</summary>
+    public TicketAcknowledgementPoller TicketAcknowledgements { get; }
 
     public async ValueTask DisposeAsync()
     {

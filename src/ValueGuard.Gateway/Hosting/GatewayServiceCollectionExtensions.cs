@@ -66,6 +66,7 @@ public static class GatewayServiceCollectionExtensions
         services.AddAsciiLines(runtime);
         services.AddHostedService<EvaluationLoop>();
         services.AddHostedService<OperatorActionLoop>();
+        services.AddHostedService<TicketAcknowledgementLoop>();
         services.AddSingleton<ContractReloader>();
         services.AddHostedService<ContractWatcher>();
         services.AddGatewayStatus(runtime);

@@ -30,7 +30,7 @@ public sealed class PagerDutyTicketSinkTests : IDisposable
         Assert.StartsWith("application/json", request.Headers["Content-Type"], StringComparison.Ordinal);
         using var json = JsonDocument.Parse(request.Body);
         var root = json.RootElement;
-        Assert.Equal(["routing_key", "event_action", "dedup_key", "payload"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["routing_key", "event_action", "dedup_key", "payload", "links"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(RoutingKey, root.GetProperty("routing_key").GetString());
         Assert.Equal("trigger", root.GetProperty("event_action").GetString());
         Assert.Equal("ACME-2026-017/press-availability/1", root.GetProperty("dedup_key").GetString());
@@ -44,6 +44,10 @@ public sealed class PagerDutyTicketSinkTests : IDisposable
         Assert.Equal("press-availability", payload.GetProperty("component").GetString());
         Assert.Equal("ACME-2026-017", payload.GetProperty("group").GetString());
         Assert.Equal(new string('a', 64), payload.GetProperty("custom_details").GetProperty("evidence_hash").GetString());
+        Assert.Equal(Actions.Forecast, payload.GetProperty("custom_details").GetProperty("forecast").GetString());
+        var link = Assert.Single(root.GetProperty("links").EnumerateArray());
+        Assert.Equal("https://reports.acme.example/valueguard/ACME-2026-017/press-availability", link.GetProperty("href").GetString());
+        Assert.Equal("Compliance report", link.GetProperty("text").GetString());
         Assert.Equal("ACME-2026-017/press-availability/1", remoteId);
     }
 

@@ -55,7 +55,7 @@ public sealed class WebhookTicketSinkTests : IDisposable
         Assert.Equal("delivery-team-3", ticket.GetProperty("assignee").GetString());
         Assert.Equal(new string('a', 64), ticket.GetProperty("evidence_hash").GetString());
         Assert.Equal(
-            ["customer", "contract_id", "clause_id", "clause_text", "target", "actual", "coverage", "window", "state", "priority", "assignee", "watchers", "evidence_hash"],
+            ["customer", "contract_id", "clause_id", "clause_text", "target", "actual", "coverage", "window", "state", "priority", "assignee", "watchers", "forecast", "report_url", "evidence_hash"],
             ticket.EnumerateObject().Select(p => p.Name));
     }
 

@@ -32,7 +32,14 @@ public sealed class RedmineTicketSinkTests(RedmineServer redmine) : IDisposable
         Assert.Equal("High", issue["priority"]!["name"]!.GetValue<string>());
         Assert.Equal("New", issue["status"]!["name"]!.GetValue<string>());
         Assert.Contains($"{contract} / press-availability (episode 1)", issue["subject"]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Contains("Target: >= 98%; actual: 97.761%", issue["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        var description = issue["description"]!.GetValue<string>();
+        Assert.Contains($"Customer: ACME Precision Parts; contract: {contract}; clause: press-availability", description, StringComparison.Ordinal);
+        Assert.Contains("Clause: Press-07 availability is at least 98 %", description, StringComparison.Ordinal);
+        Assert.Contains("Target: >= 98%; actual: 97.761%; coverage: 100.0 %", description, StringComparison.Ordinal);
+        Assert.Contains("Window: [2026-03-01T00:00:00Z, 2026-03-12T04:00:00Z)", description, StringComparison.Ordinal);
+        Assert.Contains("Forecast: the target cannot be met in this period", description, StringComparison.Ordinal);
+        Assert.Contains($"Report: https://reports.acme.example/vg/{contract}/press-availability", description, StringComparison.Ordinal);
+        Assert.Contains("Evidence record: " + new string('a', 64), description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -135,7 +142,11 @@ public sealed class RedmineTicketSinkTests(RedmineServer redmine) : IDisposable
             new TicketContent("ACME Precision Parts", contract, "press-availability", "Press-07 availability is at least 98 %",
                 ">= 98%", "97.761%", "100.0 %", "[2026-03-01T00:00:00Z, 2026-03-12T04:00:00Z)",
                 kind == EscalationActionKind.Close ? "ClosedMissed" : "Breached",
-                EscalationPlanner.PriorityFor(kind, level), "delivery-team-3", new string('a', 64)));
+                EscalationPlanner.PriorityFor(kind, level), "delivery-team-3", new string('a', 64))
+            {
+                Forecast = "the target cannot be met in this period: with no more downtime it reaches at most 97.9% by its end (2026-03-31 00:00 UTC)",
+                ReportUrl = $"https://reports.acme.example/vg/{contract}/press-availability",
+            });
 
     private OutboxRun Run(ITicketSink sink)
     {

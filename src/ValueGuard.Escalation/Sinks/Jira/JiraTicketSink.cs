@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Escalation;
+using ValueGuard.Escalation.TwoWay;
 
 namespace ValueGuard.Escalation.Sinks.Jira;
 
@@ -12,7 +13,7 @@ namespace ValueGuard.Escalation.Sinks.Jira;
 /// is found by a JQL search on it before anything is created; each comment ends with the action's idempotency key,
 /// so a retry or restart never creates a second issue or a second comment.
 /// </summary>
-public sealed partial class JiraTicketSink : ITicketSink
+public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgementSource
 {
     public const string ActionMarkerPrefix = "valueguard-action: ";
 
@@ -86,6 +87,27 @@ public sealed partial class JiraTicketSink : ITicketSink
             await TransitionAsync(existing, cancellationToken).ConfigureAwait(false);
         await SendAsync(HttpMethod.Post, $"rest/api/2/issue/{existing}/comment", new JsonObject { ["body"] = Text(action) }, cancellationToken).ConfigureAwait(false);
         return existing;
+    }
+
+    /// <summary>
+    /// The episode's issue counts as acknowledged once its status has left Jira's "To Do" category (status category
+    /// key <c>new</c>): a person started, or finished, work on it. Who: the author of the last status change in the
+    /// changelog, else the assignee.
+    /// </summary>
+    public async Task<TicketAcknowledgement?> FindAsync(BreachEpisodeId episode, string remoteId, CancellationToken cancellationToken)
+    {
+        var issue = await SendAsync(HttpMethod.Get, $"rest/api/2/issue/{Uri.EscapeDataString(remoteId)}?fields=status,assignee&expand=changelog", null, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"jira '{options.Name}': issue {remoteId} came back empty.");
+        var status = issue["fields"]?["status"];
+        var category = status?["statusCategory"]?["key"]?.GetValue<string>();
+        if (category is null or "new") return null;
+        var lastChange = issue["changelog"]?["histories"]?.AsArray()
+            .Where(h => h?["items"]?.AsArray().Any(i => i?["field"]?.GetValue<string>() == "status") == true)
+            .LastOrDefault();
+        var by = lastChange?["author"]?["displayName"]?.GetValue<string>()
+            ?? issue["fields"]?["assignee"]?["displayName"]?.GetValue<string>()
+            ?? "unknown";
+        return new TicketAcknowledgement($"Jira {remoteId}", by, $"status {status?["name"]?.GetValue<string>() ?? category}");
     }
 
     private async Task<string?> FindAsync(BreachEpisodeId episode, CancellationToken cancellationToken)

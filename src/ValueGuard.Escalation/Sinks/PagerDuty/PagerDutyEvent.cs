@@ -61,10 +61,21 @@ public static class PagerDutyEvent
                 w.WriteString("priority", c.Priority);
                 w.WriteNumber("level", action.Level);
                 if (c.Assignee is not null) w.WriteString("assignee", c.Assignee);
+                if (c.Forecast is not null) w.WriteString("forecast", c.Forecast);
+                if (c.ReportUrl is not null) w.WriteString("report_url", c.ReportUrl);
                 w.WriteString("evidence_hash", c.EvidenceHash);
                 w.WriteString("idempotency_key", action.IdempotencyKey);
                 w.WriteEndObject();
                 w.WriteEndObject();
+                if (c.ReportUrl is not null)
+                {
+                    w.WriteStartArray("links");
+                    w.WriteStartObject();
+                    w.WriteString("href", c.ReportUrl);
+                    w.WriteString("text", "Compliance report");
+                    w.WriteEndObject();
+                    w.WriteEndArray();
+                }
             }
             w.WriteEndObject();
         }

@@ -41,6 +41,31 @@ internal sealed class RedmineClient(HttpClient http, Uri baseUrl, string apiKey,
         return Issue(json["issue"]!);
     }
 
+    /// <summary>The id of the user the API key belongs to (ValueGuard's own user).</summary>
+    public async Task<int> CurrentUserIdAsync(CancellationToken cancellationToken)
+    {
+        var json = await GetAsync("users/current.json", cancellationToken).ConfigureAwait(false);
+        return json["user"]!["id"]!.GetValue<int>();
+    }
+
+    /// <summary>Every status change in the issue's history, oldest first, with who made it.</summary>
+    public async Task<IReadOnlyList<RedmineStatusChange>> StatusChangesAsync(int id, CancellationToken cancellationToken)
+    {
+        var json = await GetAsync($"issues/{id}.json?include=journals", cancellationToken).ConfigureAwait(false);
+        var changes = new List<RedmineStatusChange>();
+        foreach (var journal in json["issue"]!["journals"]?.AsArray() ?? [])
+        {
+            var user = journal!["user"];
+            foreach (var detail in journal["details"]?.AsArray() ?? [])
+            {
+                if (detail?["property"]?.GetValue<string>() != "attr" || detail["name"]?.GetValue<string>() != "status_id") continue;
+                if (!int.TryParse(detail["new_value"]?.GetValue<string>(), NumberStyles.None, CultureInfo.InvariantCulture, out var status)) continue;
+                changes.Add(new RedmineStatusChange(user?["id"]?.GetValue<int>() ?? 0, user?["name"]?.GetValue<string>() ?? "unknown", status));
+            }
+        }
+        return changes;
+    }
+
     public async Task<int> CreateIssueAsync(JsonObject issue, CancellationToken cancellationToken)
     {
         var json = await SendAsync(HttpMethod.Post, "issues.json", new JsonObject { ["issue"] = issue }, cancellationToken).ConfigureAwait(false);
@@ -95,6 +120,9 @@ internal sealed class RedmineClient(HttpClient http, Uri baseUrl, string apiKey,
 
 /// <summary>An id and name from one of Redmine's lists (statuses, priorities).</summary>
 internal sealed record RedmineNamedId(int Id, string Name);
+
+/// <summary>A journal entry that changed an issue's status: who, and to which status.</summary>
+internal sealed record RedmineStatusChange(int UserId, string UserName, int NewStatusId);
 
 /// <summary>What the sink reads back from an issue; <see cref="Notes"/> only when journals were included.</summary>
 internal sealed record RedmineIssue(int Id, string Subject, int StatusId, int PriorityId, IReadOnlyList<string> Notes);

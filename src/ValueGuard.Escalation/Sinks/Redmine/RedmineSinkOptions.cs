@@ -27,6 +27,12 @@ public sealed record RedmineSinkOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> PriorityNames { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// Two-way: the statuses that count as a person acknowledging the issue when someone other than ValueGuard's API
+    /// user sets them. Empty (the default): any status change by a person counts.
+    /// </summary>
+    public IReadOnlyList<string> AcknowledgedStatuses { get; init; } = [];
+
     /// <summary>How long one REST request may take.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(15);
 

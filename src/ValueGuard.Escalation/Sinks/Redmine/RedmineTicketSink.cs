@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Escalation;
+using ValueGuard.Escalation.TwoWay;
 
 namespace ValueGuard.Escalation.Sinks.Redmine;
 
@@ -12,7 +13,7 @@ namespace ValueGuard.Escalation.Sinks.Redmine;
 /// sink looks both up before writing: a retry after a crash between "sent" and "marked done", or a
 /// restart, never creates a second issue or a second note.
 /// </summary>
-public sealed class RedmineTicketSink : ITicketSink
+public sealed class RedmineTicketSink : ITicketSink, ITicketAcknowledgementSource
 {
     /// <summary>The line that ends every note and description this sink writes.</summary>
     public const string ActionMarkerPrefix = "valueguard-action: ";
@@ -20,6 +21,7 @@ public sealed class RedmineTicketSink : ITicketSink
     private readonly RedmineSinkOptions options;
     private readonly RedmineClient client;
     private Lookups? lookups;
+    private int? selfId;
 
     // The HttpClient is owned by the caller; the sink applies RedmineSinkOptions.Timeout per request.
     public RedmineTicketSink(RedmineSinkOptions options, HttpClient http)
@@ -79,6 +81,26 @@ public sealed class RedmineTicketSink : ITicketSink
         return Id(issue.Id);
     }
 
+    /// <summary>
+    /// The first status change of the episode's issue made by someone other than ValueGuard's API user (to one of
+    /// <see cref="RedmineSinkOptions.AcknowledgedStatuses"/>, when it names any): a person has taken the issue on.
+    /// </summary>
+    public async Task<TicketAcknowledgement?> FindAsync(BreachEpisodeId episode, string remoteId, CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(remoteId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+            throw new InvalidOperationException($"redmine '{options.Name}': '{remoteId}' is not a Redmine issue id (episode {episode}).");
+        var known = lookups ??= await LoadLookupsAsync(cancellationToken).ConfigureAwait(false);
+        var self = selfId ??= await client.CurrentUserIdAsync(cancellationToken).ConfigureAwait(false);
+        var changes = await client.StatusChangesAsync(id, cancellationToken).ConfigureAwait(false);
+        foreach (var change in changes.Where(c => c.UserId != self))
+        {
+            var status = known.Statuses.FirstOrDefault(s => s.Id == change.NewStatusId)?.Name ?? Id(change.NewStatusId);
+            if (options.AcknowledgedStatuses.Count == 0 || options.AcknowledgedStatuses.Contains(status, StringComparer.OrdinalIgnoreCase))
+                return new TicketAcknowledgement($"Redmine #{Id(id)}", change.UserName, $"status {status}");
+        }
+        return null;
+    }
+
     private async Task<RedmineIssue?> FindIssueAsync(BreachEpisodeId episode, CancellationToken cancellationToken)
     {
         var marker = SubjectMarker(episode);
@@ -127,11 +149,13 @@ public sealed class RedmineTicketSink : ITicketSink
         };
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"{title} ({action.At.UtcDateTime:yyyy-MM-dd HH:mm} UTC).\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"Customer: {c.Customer}\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Customer: {c.Customer}; contract: {c.ContractId}; clause: {c.ClauseId}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Clause: {c.ClauseText}\n");
         sb.Append(CultureInfo.InvariantCulture, $"State: {c.State}; priority: {c.Priority}; assignee: {c.Assignee ?? "unassigned"}{(c.Watchers.Count > 0 ? "; watchers: " + string.Join(", ", c.Watchers) : "")}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Target: {c.Target}; actual: {c.Actual}; coverage: {c.Coverage}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Window: {c.Window}\n");
+        if (c.Forecast is not null) sb.Append(CultureInfo.InvariantCulture, $"Forecast: {c.Forecast}\n");
+        if (c.ReportUrl is not null) sb.Append(CultureInfo.InvariantCulture, $"Report: {c.ReportUrl}\n");
         sb.Append(CultureInfo.InvariantCulture, $"Evidence record: {c.EvidenceHash}\n\n");
         sb.Append(ActionMarkerPrefix).Append(action.IdempotencyKey);
         return sb.ToString();

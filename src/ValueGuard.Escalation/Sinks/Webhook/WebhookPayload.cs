@@ -18,7 +18,7 @@ public static class WebhookPayload
             w.WriteStartObject();
             w.WriteNumber("schema", SchemaVersion);
             w.WriteString("idempotency_key", action.IdempotencyKey);
-            w.WriteString("kind", action.Kind.ToString().ToLowerInvariant());
+            w.WriteString("kind", action.Kind == EscalationActionKind.AtRisk ? "at_risk" : action.Kind.ToString().ToLowerInvariant());
             w.WriteNumber("level", action.Level);
             if (action.Kind == EscalationActionKind.Remind) w.WriteNumber("reminder", action.Reminder);
             w.WriteString("at", action.At.UtcDateTime);
@@ -44,10 +44,18 @@ public static class WebhookPayload
             w.WriteStartArray("watchers");
             foreach (var watcher in c.Watchers) w.WriteStringValue(watcher);
             w.WriteEndArray();
+            WriteNullable(w, "forecast", c.Forecast);
+            WriteNullable(w, "report_url", c.ReportUrl);
             w.WriteString("evidence_hash", c.EvidenceHash);
             w.WriteEndObject();
             w.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
     }
 }
