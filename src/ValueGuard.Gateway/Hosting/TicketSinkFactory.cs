@@ -1,11 +1,14 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Feishu;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Redmine;
+using ValueGuard.Escalation.Sinks.ServiceNow;
 using ValueGuard.Escalation.Sinks.Slack;
 using ValueGuard.Escalation.Sinks.Teams;
+using ValueGuard.Escalation.Sinks.WeCom;
 using ValueGuard.Escalation.Sinks.Webhook;
 
 namespace ValueGuard.Gateway.Hosting;
@@ -29,6 +32,13 @@ internal static class TicketSinkFactory
         }, o => o.Validate()), http),
         "slack" => new ChatWebhookTicketSink(Validated(Chat(config), o => o.Validate()), http, SlackMessage.Serialize),
         "teams" => new ChatWebhookTicketSink(Validated(Chat(config), o => o.Validate()), http, TeamsMessage.Serialize),
+        "servicenow" => new ServiceNowTicketSink(Validated(new ServiceNowSinkOptions
+        {
+            Name = config.Name, Url = config.Url!, User = config.User, PasswordFile = config.PasswordFile, ApiTokenFile = config.ApiTokenFile,
+            AssignmentGroup = config.AssignmentGroup, CloseCode = config.CloseCode ?? "Solved (Permanently)",
+        }, o => o.Validate()), http),
+        "feishu" => FeishuSink.Create(Validated(new FeishuSinkOptions { Name = config.Name, UrlFile = config.UrlFile!, SecretFile = config.SecretFile }, o => o.Validate()), http, clock),
+        "wecom" => new ChatWebhookTicketSink(Validated(Chat(config), o => o.Validate()), http, WeComMessage.Serialize, ChatRobotAnswer.Refusal),
         "dingtalk" => new DingTalkTicketSink(Validated(new DingTalkSinkOptions { Name = config.Name, UrlFile = config.UrlFile!, SecretFile = config.SecretFile! }, o => o.Validate()), http, clock),
         _ => new FileTicketSink(config.Name, config.Path),
     };
