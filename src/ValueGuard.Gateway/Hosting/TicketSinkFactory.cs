@@ -14,7 +14,7 @@ using ValueGuard.Escalation.Sinks.Webhook;
 namespace ValueGuard.Gateway.Hosting;
 
 /// <summary>Builds the ticket sinks a site names, over one shared HTTP client.</summary>
-internal static class TicketSinkFactory
+public static class TicketSinkFactory
 {
     public static ITicketSink Create(TicketSinkConfig config, HttpClient http, TimeProvider clock) => config.Kind switch
     {
