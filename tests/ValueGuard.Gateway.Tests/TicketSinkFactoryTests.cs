@@ -4,6 +4,7 @@ using ValueGuard.Escalation.Sinks.DingTalk;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Slack;
+using ValueGuard.Escalation.Sinks.Salesforce;
 using ValueGuard.Escalation.Sinks.ServiceNow;
 using ValueGuard.Escalation.Sinks.Teams;
 using ValueGuard.Escalation.Sinks.WeCom;
@@ -29,6 +30,7 @@ public sealed class TicketSinkFactoryTests : IDisposable
         dir.Write("sn.password", "pw\n");
         dir.Write("feishu.url", "https://open.feishu.cn/open-apis/bot/v2/hook/x\n");
         dir.Write("feishu.secret", "s\n");
+        dir.Write("sf.secret", "s\n");
         dir.Write("wecom.url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k\n");
         var file = dir.Write("site.yaml", $"""
             site: s
@@ -44,6 +46,7 @@ public sealed class TicketSinkFactoryTests : IDisposable
                 - {"{"} name: it, kind: servicenow, url: "https://acme.service-now.com", user: vg, password_file: sn.password {"}"}
                 - {"{"} name: fs, kind: feishu, url_file: feishu.url, secret_file: feishu.secret {"}"}
                 - {"{"} name: wc, kind: wecom, url_file: wecom.url {"}"}
+                - {"{"} name: sf, kind: salesforce, url: "https://acme.my.salesforce.com", client_id: key, client_secret_file: sf.secret {"}"}
             """);
         var site = SiteLoader.Load(file, File.ReadAllText(file));
         Assert.Empty(site.Errors);
@@ -58,7 +61,8 @@ public sealed class TicketSinkFactoryTests : IDisposable
         Assert.IsType<ServiceNowTicketSink>(sinks[5]);
         Assert.IsType<ChatWebhookTicketSink>(sinks[6]);
         Assert.Equal(WeComMessage.Serialize, Assert.IsType<ChatWebhookTicketSink>(sinks[7]).Format);
-        Assert.Equal(["on-call", "chat", "cs", "plant", "desk", "it", "fs", "wc"], sinks.Select(s => s.Name));
+        Assert.IsType<SalesforceTicketSink>(sinks[8]);
+        Assert.Equal(["on-call", "chat", "cs", "plant", "desk", "it", "fs", "wc", "sf"], sinks.Select(s => s.Name));
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using ValueGuard.Escalation.Sinks.Feishu;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Redmine;
+using ValueGuard.Escalation.Sinks.Salesforce;
 using ValueGuard.Escalation.Sinks.ServiceNow;
 using ValueGuard.Escalation.Sinks.Slack;
 using ValueGuard.Escalation.Sinks.Teams;
@@ -36,6 +37,11 @@ public static class TicketSinkFactory
         {
             Name = config.Name, Url = config.Url!, User = config.User, PasswordFile = config.PasswordFile, ApiTokenFile = config.ApiTokenFile,
             AssignmentGroup = config.AssignmentGroup, CloseCode = config.CloseCode ?? "Solved (Permanently)",
+        }, o => o.Validate()), http),
+        "salesforce" => new SalesforceTicketSink(Validated(new SalesforceSinkOptions
+        {
+            Name = config.Name, Url = config.Url!, ClientId = config.ClientId!, ClientSecretFile = config.ClientSecretFile!,
+            ApiVersion = config.ApiVersion ?? "v60.0", ExternalIdField = config.ExternalIdField ?? "ValueGuard_Episode__c", CloseStatus = config.CloseStatus ?? "Closed",
         }, o => o.Validate()), http),
         "feishu" => FeishuSink.Create(Validated(new FeishuSinkOptions { Name = config.Name, UrlFile = config.UrlFile!, SecretFile = config.SecretFile }, o => o.Validate()), http, clock),
         "wecom" => new ChatWebhookTicketSink(Validated(Chat(config), o => o.Validate()), http, WeComMessage.Serialize, ChatRobotAnswer.Refusal),
