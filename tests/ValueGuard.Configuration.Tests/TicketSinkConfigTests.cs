@@ -68,6 +68,22 @@ public class TicketSinkConfigTests
         Assert.Equal("/etc/valueguard/secrets/wc.url", s[4].UrlFile);
     }
 
+    [Fact]
+    public void An_email_sink_loads_its_relay_sender_and_recipients()
+    {
+        var result = SiteLoader.Load("/etc/valueguard/site.yaml", Site("""
+                - { name: mail, kind: email, host: mail.acme.example, user: vg, password_file: secrets/smtp.pw, from: "ValueGuard <vg@acme.example>", to: [a@acme.example, b@acme.example] }
+                - { name: relay, kind: email, host: 10.0.0.5, port: 25, starttls: false, from: vg@acme.example, to: c@acme.example }
+            """));
+
+        Assert.Empty(result.Errors);
+        var (mail, relay) = (result.Value!.TicketSinks[0].Smtp!, result.Value.TicketSinks[1].Smtp!);
+        Assert.Equal(("mail.acme.example", 587, true, "vg", "/etc/valueguard/secrets/smtp.pw", "ValueGuard <vg@acme.example>"), (mail.Host, mail.Port, mail.StartTls, mail.User, mail.PasswordFile, mail.From));
+        Assert.Equal(["a@acme.example", "b@acme.example"], mail.To);
+        Assert.Equal(("10.0.0.5", 25, false, (string?)null), (relay.Host, relay.Port, relay.StartTls, relay.User));
+        Assert.Equal(["c@acme.example"], relay.To);
+    }
+
     [Theory]
     [InlineData("""    - { kind: webhook, url: "https://hooks.example/vg" }""", "'secret_file' is missing")]
     [InlineData("""    - { kind: redmine, url: "https://r.example", api_key_file: k }""", "'project' is missing")]
@@ -76,6 +92,12 @@ public class TicketSinkConfigTests
     [InlineData("""    - { kind: servicenow, url: "https://j.example", user: u, password_file: p, api_token_file: t }""", "servicenow signs in either with user and password_file")]
     [InlineData("""    - { kind: wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k" }""", "is a credential and does not belong in the site file")]
     [InlineData("""    - { kind: feishu }""", "'url_file' is missing")]
+    [InlineData("""    - { kind: email, host: h, from: vg@acme.example }""", "'to' is missing")]
+    [InlineData("""    - { kind: email, host: h, from: vg@acme.example, to: [not-an-address] }""", "is not an e-mail address")]
+    [InlineData("""    - { kind: email, host: h, port: 99999, from: vg@acme.example, to: [a@b.c] }""", "is not a TCP port")]
+    [InlineData("""    - { kind: email, host: h, starttls: maybe, from: vg@acme.example, to: [a@b.c] }""", "is not true or false")]
+    [InlineData("""    - { kind: email, host: h, user: u, from: vg@acme.example, to: [a@b.c] }""", "user and password_file go together")]
+    [InlineData("""    - { kind: email, host: h, user: u, password_file: p, starttls: false, from: vg@acme.example, to: [a@b.c] }""", "would send the password in clear")]
     [InlineData("""    - { kind: salesforce, url: "https://acme.my.salesforce.com", client_id: k }""", "'client_secret_file' is missing")]
     [InlineData("""    - { kind: jira, url: "https://j.example", project: DEL }""", "'api_token_file' is missing")]
     [InlineData("""    - { kind: pagerduty }""", "'routing_key_file' is missing")]

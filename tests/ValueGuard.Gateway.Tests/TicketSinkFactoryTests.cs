@@ -1,6 +1,7 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Email;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Slack;
@@ -46,6 +47,7 @@ public sealed class TicketSinkFactoryTests : IDisposable
                 - {"{"} name: it, kind: servicenow, url: "https://acme.service-now.com", user: vg, password_file: sn.password {"}"}
                 - {"{"} name: fs, kind: feishu, url_file: feishu.url, secret_file: feishu.secret {"}"}
                 - {"{"} name: wc, kind: wecom, url_file: wecom.url {"}"}
+                - {"{"} name: mail, kind: email, host: mail.acme.example, from: vg@acme.example, to: [d@acme.example] {"}"}
                 - {"{"} name: sf, kind: salesforce, url: "https://acme.my.salesforce.com", client_id: key, client_secret_file: sf.secret {"}"}
             """);
         var site = SiteLoader.Load(file, File.ReadAllText(file));
@@ -61,8 +63,9 @@ public sealed class TicketSinkFactoryTests : IDisposable
         Assert.IsType<ServiceNowTicketSink>(sinks[5]);
         Assert.IsType<ChatWebhookTicketSink>(sinks[6]);
         Assert.Equal(WeComMessage.Serialize, Assert.IsType<ChatWebhookTicketSink>(sinks[7]).Format);
-        Assert.IsType<SalesforceTicketSink>(sinks[8]);
-        Assert.Equal(["on-call", "chat", "cs", "plant", "desk", "it", "fs", "wc", "sf"], sinks.Select(s => s.Name));
+        Assert.IsType<EmailTicketSink>(sinks[8]);
+        Assert.IsType<SalesforceTicketSink>(sinks[9]);
+        Assert.Equal(["on-call", "chat", "cs", "plant", "desk", "it", "fs", "wc", "mail", "sf"], sinks.Select(s => s.Name));
     }
 
     [Fact]

@@ -36,6 +36,11 @@ internal static class SmtpSectionReader
             r.Errors.Add(r.Node, $"ticket sink '{sink.Name}': user and password_file go together", "write both to sign in to the relay, or neither for a relay that takes mail without sign-in");
             return null;
         }
+        if (user is not null && !startTls)
+        {
+            r.Errors.Add(r.Scalar("starttls")!, $"ticket sink '{sink.Name}': starttls: false with a user would send the password in clear", "set starttls: true, or drop user and password_file for a relay that takes mail without sign-in");
+            return null;
+        }
         var from = Address(r, "from", sink.Name, required: true);
         var to = new List<string>();
         if (r.Get("to") is { } toNode)

@@ -1,6 +1,7 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Email;
 using ValueGuard.Escalation.Sinks.Feishu;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
@@ -43,6 +44,11 @@ public static class TicketSinkFactory
             Name = config.Name, Url = config.Url!, ClientId = config.ClientId!, ClientSecretFile = config.ClientSecretFile!,
             ApiVersion = config.ApiVersion ?? "v60.0", ExternalIdField = config.ExternalIdField ?? "ValueGuard_Episode__c", CloseStatus = config.CloseStatus ?? "Closed",
         }, o => o.Validate()), http),
+        "email" => new EmailTicketSink(Validated(new EmailSinkOptions
+        {
+            Name = config.Name, Host = config.Smtp!.Host, Port = config.Smtp.Port, StartTls = config.Smtp.StartTls, User = config.Smtp.User,
+            PasswordFile = config.Smtp.PasswordFile, From = config.Smtp.From, To = config.Smtp.To,
+        }, o => o.Validate())),
         "feishu" => FeishuSink.Create(Validated(new FeishuSinkOptions { Name = config.Name, UrlFile = config.UrlFile!, SecretFile = config.SecretFile }, o => o.Validate()), http, clock),
         "wecom" => new ChatWebhookTicketSink(Validated(Chat(config), o => o.Validate()), http, WeComMessage.Serialize, ChatRobotAnswer.Refusal),
         "dingtalk" => new DingTalkTicketSink(Validated(new DingTalkSinkOptions { Name = config.Name, UrlFile = config.UrlFile!, SecretFile = config.SecretFile! }, o => o.Validate()), http, clock),
