@@ -48,10 +48,57 @@ public class TicketSinkConfigTests
         Assert.Equal(("jira", "DEL", "/etc/valueguard/secrets/jira.token", "vg@acme.example", (string?)null), (sinks[4].Kind, sinks[4].Project, sinks[4].ApiTokenFile, sinks[4].User, sinks[4].IssueType));
     }
 
+    [Fact]
+    public void Servicenow_salesforce_and_chinese_robot_sinks_load_with_their_files_resolved_next_to_the_site()
+    {
+        var result = SiteLoader.Load("/etc/valueguard/site.yaml", Site("""
+                - { name: it, kind: servicenow, url: "https://acme.service-now.com", user: vg, password_file: secrets/sn.pw, assignment_group: Delivery, close_code: Workaround }
+                - { name: it2, kind: servicenow, url: "https://acme.service-now.com", api_token_file: secrets/sn.token }
+                - { name: sf, kind: salesforce, url: "https://acme.my.salesforce.com", client_id: 3MVG9, client_secret_file: secrets/sf.secret, external_id_field: Episode__c, close_status: Solved }
+                - { name: fs, kind: feishu, url_file: secrets/fs.url }
+                - { name: wc, kind: wecom, url_file: secrets/wc.url }
+            """));
+
+        Assert.Empty(result.Errors);
+        var s = result.Value!.TicketSinks;
+        Assert.Equal(("vg", "/etc/valueguard/secrets/sn.pw", (string?)null, "Delivery", "Workaround"), (s[0].User, s[0].PasswordFile, s[0].ApiTokenFile, s[0].AssignmentGroup, s[0].CloseCode));
+        Assert.Equal(((string?)null, "/etc/valueguard/secrets/sn.token"), (s[1].User, s[1].ApiTokenFile));
+        Assert.Equal(("3MVG9", "/etc/valueguard/secrets/sf.secret", "Episode__c", "Solved", (string?)null), (s[2].ClientId, s[2].ClientSecretFile, s[2].ExternalIdField, s[2].CloseStatus, s[2].ApiVersion));
+        Assert.Equal(("/etc/valueguard/secrets/fs.url", (string?)null), (s[3].UrlFile, s[3].SecretFile));
+        Assert.Equal("/etc/valueguard/secrets/wc.url", s[4].UrlFile);
+    }
+
+    [Fact]
+    public void An_email_sink_loads_its_relay_sender_and_recipients()
+    {
+        var result = SiteLoader.Load("/etc/valueguard/site.yaml", Site("""
+                - { name: mail, kind: email, host: mail.acme.example, user: vg, password_file: secrets/smtp.pw, from: "ValueGuard <vg@acme.example>", to: [a@acme.example, b@acme.example] }
+                - { name: relay, kind: email, host: 10.0.0.5, port: 25, starttls: false, from: vg@acme.example, to: c@acme.example }
+            """));
+
+        Assert.Empty(result.Errors);
+        var (mail, relay) = (result.Value!.TicketSinks[0].Smtp!, result.Value.TicketSinks[1].Smtp!);
+        Assert.Equal(("mail.acme.example", 587, true, "vg", "/etc/valueguard/secrets/smtp.pw", "ValueGuard <vg@acme.example>"), (mail.Host, mail.Port, mail.StartTls, mail.User, mail.PasswordFile, mail.From));
+        Assert.Equal(["a@acme.example", "b@acme.example"], mail.To);
+        Assert.Equal(("10.0.0.5", 25, false, (string?)null), (relay.Host, relay.Port, relay.StartTls, relay.User));
+        Assert.Equal(["c@acme.example"], relay.To);
+    }
+
     [Theory]
     [InlineData("""    - { kind: webhook, url: "https://hooks.example/vg" }""", "'secret_file' is missing")]
     [InlineData("""    - { kind: redmine, url: "https://r.example", api_key_file: k }""", "'project' is missing")]
-    [InlineData("""    - { kind: servicenow, url: "https://j.example" }""", "use file, webhook, redmine, jira, pagerduty, slack, teams or dingtalk")]
+    [InlineData("""    - { kind: servicenoww, url: "https://j.example" }""", "use file, webhook, redmine, jira, servicenow, salesforce, pagerduty, slack, teams, dingtalk, feishu, wecom or email")]
+    [InlineData("""    - { kind: servicenow, url: "https://j.example" }""", "servicenow signs in either with user and password_file (basic auth) or with api_token_file")]
+    [InlineData("""    - { kind: servicenow, url: "https://j.example", user: u, password_file: p, api_token_file: t }""", "servicenow signs in either with user and password_file")]
+    [InlineData("""    - { kind: wecom, url: "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k" }""", "is a credential and does not belong in the site file")]
+    [InlineData("""    - { kind: feishu }""", "'url_file' is missing")]
+    [InlineData("""    - { kind: email, host: h, from: vg@acme.example }""", "'to' is missing")]
+    [InlineData("""    - { kind: email, host: h, from: vg@acme.example, to: [not-an-address] }""", "is not an e-mail address")]
+    [InlineData("""    - { kind: email, host: h, port: 99999, from: vg@acme.example, to: [a@b.c] }""", "is not a TCP port")]
+    [InlineData("""    - { kind: email, host: h, starttls: maybe, from: vg@acme.example, to: [a@b.c] }""", "is not true or false")]
+    [InlineData("""    - { kind: email, host: h, user: u, from: vg@acme.example, to: [a@b.c] }""", "user and password_file go together")]
+    [InlineData("""    - { kind: email, host: h, user: u, password_file: p, starttls: false, from: vg@acme.example, to: [a@b.c] }""", "would send the password in clear")]
+    [InlineData("""    - { kind: salesforce, url: "https://acme.my.salesforce.com", client_id: k }""", "'client_secret_file' is missing")]
     [InlineData("""    - { kind: jira, url: "https://j.example", project: DEL }""", "'api_token_file' is missing")]
     [InlineData("""    - { kind: pagerduty }""", "'routing_key_file' is missing")]
     [InlineData("""    - { kind: pagerduty, url: "mailto:x", routing_key_file: k }""", "not an HTTP URL")]

@@ -1,10 +1,14 @@
 using ValueGuard.Configuration.Sites;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Email;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Escalation.Sinks.Slack;
+using ValueGuard.Escalation.Sinks.Salesforce;
+using ValueGuard.Escalation.Sinks.ServiceNow;
 using ValueGuard.Escalation.Sinks.Teams;
+using ValueGuard.Escalation.Sinks.WeCom;
 using ValueGuard.Gateway.Hosting;
 using ValueGuard.Testing;
 
@@ -24,6 +28,11 @@ public sealed class TicketSinkFactoryTests : IDisposable
         dir.Write("dt.url", "https://oapi.dingtalk.com/robot/send?access_token=t\n");
         dir.Write("dt.secret", "SECabc\n");
         dir.Write("jira.token", "tok\n");
+        dir.Write("sn.password", "pw\n");
+        dir.Write("feishu.url", "https://open.feishu.cn/open-apis/bot/v2/hook/x\n");
+        dir.Write("feishu.secret", "s\n");
+        dir.Write("sf.secret", "s\n");
+        dir.Write("wecom.url", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k\n");
         var file = dir.Write("site.yaml", $"""
             site: s
             device_profiles: [{RepoPaths.DeviceProfiles}]
@@ -35,6 +44,11 @@ public sealed class TicketSinkFactoryTests : IDisposable
                 - {"{"} name: cs, kind: teams, url_file: teams.url {"}"}
                 - {"{"} name: plant, kind: dingtalk, url_file: dt.url, secret_file: dt.secret {"}"}
                 - {"{"} name: desk, kind: jira, url: "https://acme.atlassian.net", project: DEL, api_token_file: jira.token {"}"}
+                - {"{"} name: it, kind: servicenow, url: "https://acme.service-now.com", user: vg, password_file: sn.password {"}"}
+                - {"{"} name: fs, kind: feishu, url_file: feishu.url, secret_file: feishu.secret {"}"}
+                - {"{"} name: wc, kind: wecom, url_file: wecom.url {"}"}
+                - {"{"} name: mail, kind: email, host: mail.acme.example, from: vg@acme.example, to: [d@acme.example] {"}"}
+                - {"{"} name: sf, kind: salesforce, url: "https://acme.my.salesforce.com", client_id: key, client_secret_file: sf.secret {"}"}
             """);
         var site = SiteLoader.Load(file, File.ReadAllText(file));
         Assert.Empty(site.Errors);
@@ -46,7 +60,12 @@ public sealed class TicketSinkFactoryTests : IDisposable
         Assert.Equal(TeamsMessage.Serialize, Assert.IsType<ChatWebhookTicketSink>(sinks[2]).Format);
         Assert.IsType<DingTalkTicketSink>(sinks[3]);
         Assert.IsType<JiraTicketSink>(sinks[4]);
-        Assert.Equal(["on-call", "chat", "cs", "plant", "desk"], sinks.Select(s => s.Name));
+        Assert.IsType<ServiceNowTicketSink>(sinks[5]);
+        Assert.IsType<ChatWebhookTicketSink>(sinks[6]);
+        Assert.Equal(WeComMessage.Serialize, Assert.IsType<ChatWebhookTicketSink>(sinks[7]).Format);
+        Assert.IsType<EmailTicketSink>(sinks[8]);
+        Assert.IsType<SalesforceTicketSink>(sinks[9]);
+        Assert.Equal(["on-call", "chat", "cs", "plant", "desk", "it", "fs", "wc", "mail", "sf"], sinks.Select(s => s.Name));
     }
 
     [Fact]

@@ -8,13 +8,14 @@ namespace ValueGuard.Cli.Commands;
 
 /// <summary>
 /// <c>valueguard escalation list|retry --site FILE</c>: shows the escalation actions not delivered yet
-/// (pending and dead) and gives dead ones a fresh set of attempts.
+/// (pending and dead) and gives dead ones a fresh set of attempts; <c>escalation test</c> (<see cref="EscalationTestCommand"/>)
+/// proves one sink's connection.
 /// </summary>
 internal static class EscalationCommand
 {
     public static Command Create()
     {
-        var command = new Command("escalation", "Inspect and retry the escalation outbox of a site");
+        var command = new Command("escalation", "Inspect and retry the escalation outbox of a site; test a ticket sink");
         var listSite = SiteOption();
         var list = new Command("list", "List the escalation actions not delivered yet (pending and dead)") { listSite };
         list.SetAction(async (parse, ct) => await ListAsync(parse.GetValue(listSite)!, Console.Out, ct).ConfigureAwait(false));
@@ -24,6 +25,7 @@ internal static class EscalationCommand
         retry.SetAction(async (parse, ct) => await RetryAsync(parse.GetValue(retrySite)!, parse.GetValue(id), Console.Out, ct).ConfigureAwait(false));
         command.Subcommands.Add(list);
         command.Subcommands.Add(retry);
+        command.Subcommands.Add(EscalationTestCommand.Create());
         return command;
     }
 

@@ -90,14 +90,16 @@ public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, st
 /// <summary>
 /// A place tickets go: <c>file</c> (one Markdown file per breach episode under <see cref="Path"/>),
 /// <c>webhook</c> (signed JSON POST to <see cref="Url"/>), <c>redmine</c> (issues in <see cref="Project"/>),
-/// <c>jira</c> (issues in <see cref="Project"/>, REST v2), <c>pagerduty</c> (Events API v2), or the chat webhooks <c>slack</c>, <c>teams</c> and <c>dingtalk</c> (docs/sinks.md).
+/// <c>jira</c> (issues in <see cref="Project"/>, REST v2), <c>servicenow</c> (incidents, Table API), <c>salesforce</c> (Cases, REST API),
+/// <c>pagerduty</c> (Events API v2), the chat robots <c>slack</c>, <c>teams</c>, <c>dingtalk</c>, <c>feishu</c> and <c>wecom</c>, or
+/// <c>email</c> over SMTP (docs/sinks.md).
 /// Secrets are read from files, never written in the site file.
 /// </summary>
 public sealed record TicketSinkConfig(string Name, string Kind, string Path)
 {
     public Uri? Url { get; init; }
 
-    /// <summary>Webhook: the HMAC secret's file. DingTalk: the robot's signing secret's file.</summary>
+    /// <summary>Webhook: the HMAC secret's file. DingTalk, Feishu: the robot's signing secret's file.</summary>
     public string? SecretFile { get; init; }
 
     /// <summary>Redmine: the API key's file.</summary>
@@ -109,11 +111,38 @@ public sealed record TicketSinkConfig(string Name, string Kind, string Path)
     /// <summary>Slack, Teams, DingTalk: the file holding the incoming webhook's URL (the URL is the credential).</summary>
     public string? UrlFile { get; init; }
 
-    /// <summary>Jira: the file holding the API token (Cloud) or personal access token (Data Center).</summary>
+    /// <summary>Jira: the file holding the API token (Cloud) or personal access token (Data Center). ServiceNow: an OAuth bearer token's file.</summary>
     public string? ApiTokenFile { get; init; }
 
-    /// <summary>Jira Cloud: the account e-mail for basic auth; null sends the token as a bearer PAT.</summary>
+    /// <summary>Jira Cloud: the account e-mail for basic auth; null sends the token as a bearer PAT. ServiceNow: the integration user.</summary>
     public string? User { get; init; }
+
+    /// <summary>ServiceNow: the integration user's password file (basic auth).</summary>
+    public string? PasswordFile { get; init; }
+
+    /// <summary>ServiceNow: the incident's assignment group (name or sys_id); null leaves it to the instance's rules.</summary>
+    public string? AssignmentGroup { get; init; }
+
+    /// <summary>ServiceNow: the close code set on resolve (null: "Solved (Permanently)").</summary>
+    public string? CloseCode { get; init; }
+
+    /// <summary>Salesforce: the connected app's consumer key (OAuth client credentials flow).</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Salesforce: the file holding the connected app's consumer secret.</summary>
+    public string? ClientSecretFile { get; init; }
+
+    /// <summary>Salesforce: the REST API version, e.g. v60.0 (null: v60.0).</summary>
+    public string? ApiVersion { get; init; }
+
+    /// <summary>Salesforce: the Case's external-id field holding the episode key (null: ValueGuard_Episode__c).</summary>
+    public string? ExternalIdField { get; init; }
+
+    /// <summary>Salesforce: the Case status set on resolve (null: Closed).</summary>
+    public string? CloseStatus { get; init; }
+
+    /// <summary>Email: the SMTP relay, sender and recipients.</summary>
+    public SmtpConfig? Smtp { get; init; }
 
     /// <summary>Jira: the issue type created (null: Task).</summary>
     public string? IssueType { get; init; }

@@ -50,7 +50,7 @@ public static class SiteLoader
             foreach (var item in tr.Sequence("sinks", required: true)?.Children ?? [])
             {
                 if (item is not YamlMappingNode map) { errors.Add(item, "tickets: each sink is a mapping { name: …, kind: file, path: … }"); continue; }
-                if (ReadSink(map, errors, dataDir, Resolve) is { } read)
+                if (TicketSinkReader.Read(map, errors, dataDir, Resolve) is { } read)
                 {
                     var sink = TwoWaySectionReader.Apply(map, read, errors, Resolve);
                     if (sinks.Any(x => x.Name == sink.Name)) errors.Add(map, $"ticket sink '{sink.Name}' is listed twice", "give every sink its own name");
@@ -71,64 +71,6 @@ public static class SiteLoader
         if (id is null) return null;
         var site = new SiteConfig(id, Path.GetFullPath(file), broker, dataDir, devices, profileDirs, contracts, sinks, policy, every) { Store = store, SerialPorts = serialPorts, Metrics = metrics, EscalationPolicies = policies, Web = web, Ingest = ingest, ReportsBaseUrl = reports };
         return lateness is { } l ? site with { AllowedLateness = l } : site;
-    }
-
-    private static TicketSinkConfig? ReadSink(YamlMappingNode map, ErrorList errors, string dataDir, Func<string, string> resolve)
-    {
-        var r = new MappingReader(map, "ticket sink", errors, "name", "kind", "path", "url", "secret_file", "api_key_file", "project", "url_file", "routing_key_file", "source", "api_token_file", "user", "issue_type", "resolve_transition", "two_way");
-        var kind = r.Scalar("kind", required: true);
-        if (kind is null) return null;
-        var name = r.String("name") ?? kind.Value!;
-        var sink = new TicketSinkConfig(name, kind.Value!, Path.Combine(dataDir, r.String("path") ?? "tickets"));
-        switch (kind.Value)
-        {
-            case "file":
-                return sink;
-            case "webhook" or "redmine":
-                if (HttpUrl(r, name, required: true) is not { } uri) return null;
-                if (kind.Value == "webhook")
-                    return r.String("secret_file", required: true) is { } secret ? sink with { Url = uri, SecretFile = resolve(secret) } : null;
-                var key = r.String("api_key_file", required: true);
-                var project = r.String("project", required: true);
-                return key is null || project is null ? null : sink with { Url = uri, ApiKeyFile = resolve(key), Project = project };
-            case "jira":
-                if (HttpUrl(r, name, required: true) is not { } jiraUrl) return null;
-                var jiraProject = r.String("project", required: true);
-                var token = r.String("api_token_file", required: true);
-                return jiraProject is null || token is null ? null : sink with
-                {
-                    Url = jiraUrl, Project = jiraProject, ApiTokenFile = resolve(token), User = r.String("user"),
-                    IssueType = r.String("issue_type"), ResolveTransition = r.String("resolve_transition"),
-                };
-            case "pagerduty":
-                var pdUrl = r.Has("url") ? HttpUrl(r, name, required: true) : null;
-                if (r.Has("url") && pdUrl is null) return null;
-                return r.String("routing_key_file", required: true) is { } routingKey
-                    ? sink with { Url = pdUrl, RoutingKeyFile = resolve(routingKey), Source = r.String("source") }
-                    : null;
-            case "slack" or "teams" or "dingtalk":
-                if (r.Scalar("url") is { } inline)
-                {
-                    errors.Add(inline, $"ticket sink '{name}': a {kind.Value} webhook URL is a credential and does not belong in the site file", "put it in a file (mode 0600) and name that file in url_file");
-                    return null;
-                }
-                var urlFile = r.String("url_file", required: true);
-                var signing = kind.Value == "dingtalk" ? r.String("secret_file", required: true) : null;
-                if (urlFile is null || (kind.Value == "dingtalk" && signing is null)) return null;
-                return sink with { UrlFile = resolve(urlFile), SecretFile = signing is null ? null : resolve(signing) };
-            default:
-                errors.Add(kind, $"ticket sink kind '{kind.Value}' is not known", "use file, webhook, redmine, jira, pagerduty, slack, teams or dingtalk");
-                return null;
-        }
-    }
-
-    private static Uri? HttpUrl(MappingReader r, string name, bool required)
-    {
-        var url = r.Scalar("url", required);
-        if (url is null) return null;
-        if (Uri.TryCreate(url.Value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
-        r.Errors.Add(url, $"ticket sink '{name}': url '{url.Value}' is not an HTTP URL", "write https://host/path");
-        return null;
     }
 
     private static StoreConfig? ReadStore(MappingReader site, ErrorList errors, Func<string, string> resolve)
