@@ -3,12 +3,17 @@ using System.Text.Json;
 using ValueGuard.Core.Escalation;
 using ValueGuard.Escalation.Sinks;
 using ValueGuard.Escalation.Sinks.DingTalk;
+using ValueGuard.Escalation.Sinks.Email;
+using ValueGuard.Escalation.Sinks.Feishu;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
+using ValueGuard.Escalation.Sinks.ServiceNow;
 using ValueGuard.Escalation.Sinks.Slack;
 using ValueGuard.Escalation.Sinks.Teams;
+using ValueGuard.Escalation.Sinks.WeCom;
 using ValueGuard.Escalation.Sinks.Webhook;
 using ValueGuard.Escalation.Tests.Jira;
+using ValueGuard.Escalation.Tests.ServiceNow;
 using ValueGuard.Testing;
 
 namespace ValueGuard.Escalation.Tests;
@@ -23,7 +28,7 @@ public sealed class TicketContentCompletenessTests : IDisposable
     private static readonly EscalationAction Opened = Actions.Of(EscalationActionKind.Open);
     private readonly TempDirectory dir = new();
 
-    public static TheoryData<string> JsonSinks => ["webhook", "slack", "teams", "dingtalk", "pagerduty"];
+    public static TheoryData<string> JsonSinks => ["webhook", "slack", "teams", "dingtalk", "feishu", "wecom", "pagerduty"];
 
     [Theory]
     [MemberData(nameof(JsonSinks))]
@@ -35,6 +40,8 @@ public sealed class TicketContentCompletenessTests : IDisposable
             "slack" => SlackMessage.Serialize(Opened),
             "teams" => TeamsMessage.Serialize(Opened),
             "dingtalk" => DingTalkMessage.Serialize(Opened),
+            "feishu" => FeishuMessage.Serialize(Opened, "secret", DateTimeOffset.UnixEpoch),
+            "wecom" => WeComMessage.Serialize(Opened),
             _ => PagerDutyEvent.Serialize(Opened, "key", "gw1"),
         };
 
@@ -61,6 +68,26 @@ public sealed class TicketContentCompletenessTests : IDisposable
         var name = await sink.DeliverAsync(Opened, default);
 
         AssertComplete(await File.ReadAllTextAsync(Path.Combine(dir.Path, name)));
+    }
+
+    [Fact]
+    public void An_email_carries_every_fact_of_the_ticket()
+    {
+        using var mail = EmailMessage.Create(Opened, new EmailSinkOptions { Name = "mail", Host = "127.0.0.1", From = "vg@acme.example", To = ["cs@acme.example"] });
+
+        AssertComplete(mail.Subject + "\n" + mail.Body);
+    }
+
+    [Fact]
+    public async Task A_servicenow_incident_carries_every_fact_of_the_ticket()
+    {
+        using var servicenow = new FakeServiceNow("Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("vg:pw")));
+        using var http = new HttpClient();
+        var sink = new ServiceNowTicketSink(new ServiceNowSinkOptions { Name = "sn", Url = servicenow.Receiver.Url, User = "vg", PasswordFile = dir.Write("sn.password", "pw") }, http);
+
+        await sink.DeliverAsync(Opened, default);
+
+        AssertComplete(servicenow.Incidents.Single()["description"]!.GetValue<string>());
     }
 
     private static void AssertComplete(string text)

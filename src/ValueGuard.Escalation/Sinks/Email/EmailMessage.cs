@@ -39,7 +39,7 @@ public static class EmailMessage
         };
         foreach (var to in options.To) message.To.Add(to);
         message.Headers.Add("Message-ID", MessageId(action.IdempotencyKey, options.From));
-        if (action.Kind != EscalationActionKind.Open)
+        if (action.Kind is not (EscalationActionKind.Open or EscalationActionKind.AtRisk))
         {
             var thread = ThreadId(action.Episode, options.From);
             message.Headers.Add("In-Reply-To", thread);

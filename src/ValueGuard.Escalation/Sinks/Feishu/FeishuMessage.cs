@@ -74,7 +74,7 @@ public static class FeishuMessage
     private static string Colour(EscalationActionKind kind) => kind switch
     {
         EscalationActionKind.Open or EscalationActionKind.Escalate => "red",
-        EscalationActionKind.Remind => "orange",
+        EscalationActionKind.Remind or EscalationActionKind.AtRisk => "orange",
         EscalationActionKind.Resolve => "green",
         _ => "grey",
     };
