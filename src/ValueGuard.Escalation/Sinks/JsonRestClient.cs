@@ -24,27 +24,13 @@ internal sealed class JsonRestClient(HttpClient http, Uri baseUrl, TimeSpan time
         request.Headers.Authorization = authorization;
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{sink} did not answer within {timeout.TotalSeconds} s");
-        }
-        catch (HttpRequestException e)
-        {
-            var reason = e.InnerException?.Message is { Length: > 0 } inner ? $" ({inner})" : "";
-            throw new HttpRequestException($"{sink} could not be reached: {e.HttpRequestError}{reason}", null, e.StatusCode);
-        }
+        var (response, deadline) = await SinkRequest.SendAsync(http, request, timeout, sink, cancellationToken).ConfigureAwait(false);
+        using var _ = deadline;
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode && !alsoAccepted.Contains(response.StatusCode))
-                throw new HttpRequestException($"{sink} {method} /{path.Split('?')[0]} answered {(int)response.StatusCode}: {(text.Length <= 200 ? text : text[..200] + "…")}", null, response.StatusCode);
+                throw new HttpRequestException($"{sink} {method} /{path.Split('?')[0]} answered {(int)response.StatusCode}: {SinkRequest.Shorten(text)}", null, response.StatusCode);
             return (response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
         }
     }

@@ -18,8 +18,7 @@ public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgement
     public const string ActionMarkerPrefix = "valueguard-action: ";
 
     private readonly JiraSinkOptions options;
-    private readonly HttpClient http;
-    private readonly Uri baseUrl;
+    private readonly JsonRestClient client;
     private readonly AuthenticationHeaderValue authorization;
 
     public JiraTicketSink(JiraSinkOptions options, HttpClient http)
@@ -27,8 +26,7 @@ public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgement
         var errors = options.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(Environment.NewLine, errors), nameof(options));
         this.options = options;
-        this.http = http;
-        baseUrl = options.Url.AbsoluteUri.EndsWith('/') ? options.Url : new Uri(options.Url.AbsoluteUri + "/");
+        client = new JsonRestClient(http, options.Url, options.Timeout, $"jira '{options.Name}'");
         var token = SecretFile.Read(options.ApiTokenFile, $"jira '{options.Name}' api_token_file");
         authorization = options.User is null
             ? new AuthenticationHeaderValue("Bearer", token)
@@ -130,31 +128,8 @@ public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgement
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(baseUrl, path));
-        request.Headers.Authorization = authorization;
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Timeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"jira '{options.Name}' did not answer within {options.Timeout.TotalSeconds} s");
-        }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-                throw new HttpRequestException($"jira '{options.Name}' {method} {path.Split('?')[0]} answered {(int)response.StatusCode}: {(text.Length <= 200 ? text : text[..200])}", null, response.StatusCode);
-            return string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text);
-        }
-    }
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken) =>
+        (await client.SendAsync(method, path, body, authorization, cancellationToken).ConfigureAwait(false)).Body;
 
     private static string Text(EscalationAction action)
     {

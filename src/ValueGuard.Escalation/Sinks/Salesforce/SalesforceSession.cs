@@ -31,23 +31,14 @@ internal sealed class SalesforceSession(SalesforceSinkOptions options, HttpClien
             Content = new FormUrlEncodedContent([new("grant_type", "client_credentials"), new("client_id", options.ClientId), new("client_secret", clientSecret)]),
         };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(options.Timeout);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, deadline.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{sink} token endpoint did not answer within {options.Timeout.TotalSeconds} s");
-        }
+        var (response, deadline) = await SinkRequest.SendAsync(http, request, options.Timeout, $"{sink} token endpoint", cancellationToken).ConfigureAwait(false);
+        using var _ = deadline;
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
             // The error answer is {"error":"invalid_client","error_description":"..."}: safe to show, it never echoes the secret.
             if (!response.IsSuccessStatusCode)
-                throw new HttpRequestException($"{sink} sign-in (client credentials) answered {(int)response.StatusCode}: {(text.Length <= 200 ? text : text[..200])}", null, response.StatusCode);
+                throw new HttpRequestException($"{sink} sign-in (client credentials) answered {(int)response.StatusCode}: {SinkRequest.Shorten(text)}", null, response.StatusCode);
             var json = JsonNode.Parse(text);
             var token = json?["access_token"]?.GetValue<string>() ?? throw new HttpRequestException($"{sink} sign-in answer has no access_token");
             var instance = json["instance_url"]?.GetValue<string>() is { } i && Uri.TryCreate(i, UriKind.Absolute, out var u) ? u : options.Url;
