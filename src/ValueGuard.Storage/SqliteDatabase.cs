@@ -36,6 +36,20 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>The same as <see cref="UseAsync{T}"/> for callers on a thread of their own (the status writer).</summary>
+    public T Use<T>(Func<SqliteConnection, T> work)
+    {
+        gate.Wait();
+        try
+        {
+            return work(Connection);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
     public void Execute(string sql)
     {
         using var cmd = Connection.CreateCommand();

@@ -119,4 +119,34 @@ public sealed class StatusCommandTests : IDisposable
         Assert.Matches(@"ntp synchronised\s+│\s+false", table.ToString());
         Assert.Matches(@"last jump seconds\s+│\s+58m", table.ToString());
     }
+
+    [Fact]
+    public async Task Dead_escalation_actions_are_listed_with_their_sink_key_and_error_and_how_to_retry_them()
+    {
+        using (var outbox = new Escalation.Outbox.EscalationOutbox(dir.File("data/outbox.db")))
+        {
+            var episode = new Core.Commitments.BreachEpisodeId("ACME-2026-017", "press-availability", 3);
+            var content = new Core.Escalation.TicketContent("ACME", "ACME-2026-017", "press-availability", "Press availability >= 98 %",
+                ">= 98%", "97.1%", "100%", "30d", "Breached", "high", "delivery", new string('a', 64));
+            await outbox.EnqueueAsync(new Core.Escalation.EscalationAction(episode, Core.Escalation.EscalationActionKind.Open, 0, Now.AddHours(-2), content), ["desk"], default);
+            await outbox.EnqueueAsync(new Core.Escalation.EscalationAction(episode, Core.Escalation.EscalationActionKind.Escalate, 1, Now.AddMinutes(-30), content), ["desk"], default);
+            var open = (await outbox.PendingAsync(default))[0];
+            await outbox.MarkFailedAsync(open.Id, "desk answered 401: invalid API key", Now, dead: true, default);
+        }
+        var json = new StringWriter();
+        var table = new StringWriter();
+
+        Commands.StatusCommand.Run(site, "json", json, clock);
+        Commands.StatusCommand.Run(site, "table", table, clock);
+
+        var section = JsonNode.Parse(json.ToString())!["sections"]!["escalation"]!;
+        Assert.Equal(1, section["pending"]!.GetValue<int>());
+        Assert.Equal(1800.0, section["oldest_pending_seconds"]!.GetValue<double>());
+        Assert.Equal(1, section["dead"]!.GetValue<int>());
+        var dead = Assert.Single(section["dead_actions"]!.AsObject());
+        Assert.Equal("desk ACME-2026-017/press-availability/3#open-0, 1 attempt, last error: desk answered 401: invalid API key", dead.Value!.GetValue<string>());
+        Assert.Contains("valueguard escalation retry", section["retry"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Matches(@"dead\s+│\s+1", table.ToString());
+        Assert.Contains("invalid API key", table.ToString(), StringComparison.Ordinal);
+    }
 }

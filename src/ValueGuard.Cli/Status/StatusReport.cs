@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ValueGuard.Configuration.Sites;
+using ValueGuard.Escalation.Outbox;
 using ValueGuard.Gateway.Clock;
 using ValueGuard.Gateway.Hosting;
 using ValueGuard.Gateway.Status;
@@ -35,6 +36,11 @@ internal sealed record StatusReport(string Site, bool Running, TimeSpan? StatusA
             // The last clock jump and synchronisation change the ledger recorded; no live reading while the gateway is down.
             ["clock"] = ClockStatusSection.Describe(ClockHealth.Load(new GatewayPaths(site.DataDirectory).Ledger)),
         };
+        if (File.Exists(new GatewayPaths(site.DataDirectory).Outbox))
+        {
+            using var outbox = new EscalationOutbox(new GatewayPaths(site.DataDirectory).Outbox);
+            sections["escalation"] = EscalationStatusSection.Describe(outbox.Undelivered(), clock.GetUtcNow());
+        }
         if (site.Store is { } store)
         {
             var options = GatewayRuntime.SpoolOptionsFrom(store.Spool, new GatewayPaths(site.DataDirectory).Spool);

@@ -114,24 +114,29 @@ public sealed class EscalationOutbox : IDisposable
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 
+    /// <summary><see cref="UndeliveredAsync"/> for a synchronous caller (the status section, read every few seconds).</summary>
+    public IReadOnlyList<OutboxEntry> Undelivered() => db.Use(c => Query(c, "status <> 'Done'"));
+
     private Task<IReadOnlyList<OutboxEntry>> QueryAsync(string where, CancellationToken cancellationToken) =>
-        db.UseAsync<IReadOnlyList<OutboxEntry>>(c =>
+        db.UseAsync(c => Query(c, where), cancellationToken);
+
+    private static IReadOnlyList<OutboxEntry> Query(Microsoft.Data.Sqlite.SqliteConnection c, string where)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = $"SELECT id, sink, action, status, attempts, last_error, remote_id, next_attempt FROM outbox WHERE {where} ORDER BY id";
+        using var r = cmd.ExecuteReader();
+        var list = new List<OutboxEntry>();
+        while (r.Read())
         {
-            using var cmd = c.CreateCommand();
-            cmd.CommandText = $"SELECT id, sink, action, status, attempts, last_error, remote_id, next_attempt FROM outbox WHERE {where} ORDER BY id";
-            using var r = cmd.ExecuteReader();
-            var list = new List<OutboxEntry>();
-            while (r.Read())
+            var action = JsonSerializer.Deserialize<EscalationAction>(r.GetString(2), JsonlEvidenceLedger.BodyOptions)!;
+            list.Add(new OutboxEntry(r.GetInt64(0), r.GetString(1), action, Enum.Parse<OutboxStatus>(r.GetString(3)), r.GetInt32(4),
+                r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6))
             {
-                var action = JsonSerializer.Deserialize<EscalationAction>(r.GetString(2), JsonlEvidenceLedger.BodyOptions)!;
-                list.Add(new OutboxEntry(r.GetInt64(0), r.GetString(1), action, Enum.Parse<OutboxStatus>(r.GetString(3)), r.GetInt32(4),
-                    r.IsDBNull(5) ? null : r.GetString(5), r.IsDBNull(6) ? null : r.GetString(6))
-                {
-                    NextAttempt = new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
-                });
-            }
-            return list;
-        }, cancellationToken);
+                NextAttempt = new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+            });
+        }
+        return list;
+    }
 
     public void Dispose() => db.Dispose();
 }

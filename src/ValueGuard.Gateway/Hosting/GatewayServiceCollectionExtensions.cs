@@ -98,6 +98,7 @@ public static class GatewayServiceCollectionExtensions
     public static IServiceCollection AddGatewayStatus(this IServiceCollection services, GatewayRuntime runtime)
     {
         services.AddSingleton<IStatusSection>(new StoreStatusSection(runtime.Site.Site, runtime.Spool));
+        services.AddSingleton<IStatusSection>(new EscalationStatusSection(runtime.Outbox));
         if (runtime.Spool is { } spool)
         {
             var section = new SpoolStatusSection(spool);

@@ -39,7 +39,10 @@ public static class GatewayStatus
         var episodes = site.Contracts.SelectMany(c => BreachEpisodes.Of(history, c.Id, tickets, DateTimeOffset.MinValue, now)).ToList();
         var buffer = new BufferHealth(site.Site.Store is null ? "embedded" : "influxdb (disk spool in front)", runtime.SpoolPendingRecords, runtime.SpoolBytes,
             tickets.Count(t => t.Status == OutboxStatus.Pending), tickets.Count(t => t.Status == OutboxStatus.Dead), tickets.Count(t => t.Status == OutboxStatus.Done),
-            runtime.Ledger.Head, runtime.Ledger.Count);
+            runtime.Ledger.Head, runtime.Ledger.Count)
+        {
+            DeadActions = [.. tickets.Where(t => t.Status == OutboxStatus.Dead).Select(t => new DeadAction(t.Id, t.Sink, t.Action.IdempotencyKey, t.Attempts, t.LastError))],
+        };
         return new StatusDocument(site.Site.Id, now, devices, clauses, episodes, buffer);
     }
 }

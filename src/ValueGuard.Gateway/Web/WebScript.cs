@@ -73,6 +73,10 @@ internal static class WebScript
               ["Evidence ledger", b.ledger_records + " records, head " + b.ledger_head]]) {
             const dt = document.createElement("dt"); dt.textContent = term; const dd = document.createElement("dd"); dd.textContent = String(value); dl.append(dt, dd);
           }
+          for (const d of b.dead_actions) {
+            const dt = document.createElement("dt"); dt.textContent = "Failed ticket action " + d.id + " (retry: valueguard escalation retry --id " + d.id + ")";
+            const dd = document.createElement("dd"); dd.textContent = d.sink + " " + d.key + ", " + d.attempts + " attempts: " + (d.last_error ?? "-"); dl.append(dt, dd);
+          }
         }
         function openAction(name, clause) {
           action = { name, clause };

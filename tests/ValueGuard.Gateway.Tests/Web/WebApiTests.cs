@@ -56,6 +56,26 @@ public class WebApiTests : IClassFixture<BreachedGateway>
     }
 
     [Fact]
+    public async Task A_dead_ticket_action_is_listed_with_its_sink_key_and_last_error()
+    {
+        using var http = Client(gateway.Token);
+        var open = new Core.Escalation.EscalationAction(new Core.Commitments.BreachEpisodeId("ACME-2026-017", "press-availability", 99),
+            Core.Escalation.EscalationActionKind.Open, 0, BreachedGateway.GoLive,
+            new Core.Escalation.TicketContent("ACME", "ACME-2026-017", "press-availability", "text", ">= 98%", "97%", "100%", "30d", "Breached", "high", null, new string('a', 64)));
+        await gateway.Runtime.Outbox.EnqueueAsync(open, ["retired-desk"], default);
+        var entry = (await gateway.Runtime.Outbox.UndeliveredAsync(default)).Single(e => e.Sink == "retired-desk");
+        await gateway.Runtime.Outbox.MarkFailedAsync(entry.Id, "no sink named 'retired-desk' is configured", BreachedGateway.GoLive, dead: true, default);
+
+        var status = JsonDocument.Parse(await http.GetStringAsync("api/status")).RootElement;
+
+        var dead = status.GetProperty("buffer").GetProperty("dead_actions").EnumerateArray().Single(d => d.GetProperty("sink").GetString() == "retired-desk");
+        Assert.Equal(entry.Id, dead.GetProperty("id").GetInt64());
+        Assert.Equal("ACME-2026-017/press-availability/99#open-0", dead.GetProperty("key").GetString());
+        Assert.Equal("no sink named 'retired-desk' is configured", dead.GetProperty("last_error").GetString());
+        Assert.True(status.GetProperty("buffer").GetProperty("outbox_dead").GetInt32() >= 1);
+    }
+
+    [Fact]
     public async Task Pages_carry_no_data_and_no_token_and_the_openapi_document_names_every_route()
     {
         using var anonymous = Client(null);
