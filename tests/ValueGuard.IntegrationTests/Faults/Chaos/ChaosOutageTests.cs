@@ -72,7 +72,10 @@ public sealed class ChaosOutageTests(RedmineServer redmine, ITestOutputHelper ou
         await Task.Delay(InfluxDown);
         await influx.StartAsync();
 
-        await Eventually.WaitFor(() => redmineCut.Elapsed >= RedmineDown, "the Redmine outage", 60);
+        // Redmine comes back only after a ticket action has run into the outage (on a loaded machine the first breach
+        // can come later than RedmineDown after the cut).
+        await Eventually.WaitFor(() => redmineCut.Elapsed >= RedmineDown && gateway.Log.Contains("\"TicketActionFailed\"", StringComparison.Ordinal),
+            "the Redmine outage to fail a ticket action", 90);
         redmineProxy.Down = false;
         var redmineDown = redmineCut.Elapsed;
 
