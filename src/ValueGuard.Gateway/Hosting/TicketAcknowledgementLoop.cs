@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ValueGuard.Gateway.Hosting;
@@ -7,36 +6,13 @@ namespace ValueGuard.Gateway.Hosting;
 /// Reads two-way tickets back (<see cref="Operators.TicketAcknowledgementPoller"/>): checks every second which
 /// sink's <c>two_way.poll_every</c> has passed. Does nothing on a site without two-way sinks.
 /// </summary>
-public sealed partial class TicketAcknowledgementLoop : BackgroundService
+public sealed partial class TicketAcknowledgementLoop(GatewayRuntime runtime, ILogger<TicketAcknowledgementLoop> log) : PeriodicPass(TimeSpan.FromSeconds(1))
 {
-    private static readonly TimeSpan Tick = TimeSpan.FromSeconds(1);
+    protected override bool Enabled => runtime.TicketAcknowledgements.Any;
 
-    private readonly GatewayRuntime runtime;
-    private readonly ILogger<TicketAcknowledgementLoop> log;
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => runtime.TicketAcknowledgements.PollDueAsync(cancellationToken);
 
-    public TicketAcknowledgementLoop(GatewayRuntime runtime, ILogger<TicketAcknowledgementLoop> log)
-    {
-        this.runtime = runtime;
-        this.log = log;
-    }
-
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!runtime.TicketAcknowledgements.Any) return;
-        // Wall-clock pacing of remote polls: not domain time, so not the gateway's TimeProvider.
-        using var timer = new PeriodicTimer(Tick);
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-        {
-            try
-            {
-                await runtime.TicketAcknowledgements.PollDueAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogFailed(e);
-            }
-        }
-    }
+    protected override void LogPassFailed(Exception error) => LogFailed(error);
 
     [LoggerMessage(EventId = 3103, EventName = "TicketPollRoundFailed", Level = LogLevel.Error, Message = "Reading two-way tickets back failed; the next round tries again")]
     private partial void LogFailed(Exception error);
