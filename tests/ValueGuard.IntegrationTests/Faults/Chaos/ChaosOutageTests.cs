@@ -68,8 +68,13 @@ public sealed class ChaosOutageTests(RedmineServer redmine, ITestOutputHelper ou
         await PublishAsync(broker, sent, sent += Batch); // queued by the broker for the gateway's session while it reconnects
 
         influx.Stop();
+        var influxCut = Stopwatch.StartNew();
         await PublishAsync(broker, sent, sent += Batch); // acknowledged by the gateway while only its spool holds them
-        await Task.Delay(InfluxDown);
+        // InfluxDB comes back only after a forward has failed against it (on a loaded machine the spool's first
+        // forward of the batch can come later than InfluxDown after the stop).
+        await Eventually.WaitFor(() => influxCut.Elapsed >= InfluxDown && gateway.Log.Contains("\"SpoolForwardFailed\"", StringComparison.Ordinal),
+            "the InfluxDB outage to fail a forward", 90);
+        var influxDown = influxCut.Elapsed;
         await influx.StartAsync();
 
         // Redmine comes back only after a ticket action has run into the outage (on a loaded machine the first breach
@@ -99,7 +104,7 @@ public sealed class ChaosOutageTests(RedmineServer redmine, ITestOutputHelper ou
         await File.WriteAllTextAsync(TestArtifacts.File("chaos-outage-gateway.log"), gateway.Log);
         var (verifyExit, verifyOutput) = await ValueGuardCommand.VerifyAsync(ledger);
 
-        FaultSummary.Report(output, "outage", ("broker_down_s", BrokerDown.TotalSeconds), ("influx_down_s", InfluxDown.TotalSeconds),
+        FaultSummary.Report(output, "outage", ("broker_down_s", BrokerDown.TotalSeconds), ("influx_down_s", Math.Round(influxDown.TotalSeconds)),
             ("redmine_down_s", Math.Round(redmineDown.TotalSeconds)), ("samples_sent", sent), ("stored", stored),
             ("tickets_expected", breaches.Count), ("created", byEpisode.Values.Sum(v => v.Count)), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"));
         Assert.True(running, "the gateway must ride out the outages:\n" + gateway.Log[..Math.Min(4000, gateway.Log.Length)]);
