@@ -42,6 +42,8 @@ public sealed class EmailTicketSinkTests : IDisposable
         Assert.Contains("[ValueGuard] [Breached] ACME-2026-017/press-availability: breach opened", Subject(mail), StringComparison.Ordinal);
         Assert.Contains("Target: >= 98%\r\n", mail.Body, StringComparison.Ordinal);
         Assert.Contains("valueguard-action: ACME-2026-017/press-availability/1#open-0", mail.Body, StringComparison.Ordinal);
+        // The client says QUIT after the message is accepted, so the receiver may log it a moment after delivery returns.
+        await Eventually.WaitFor(() => smtp.Commands.Any(c => c.Line.StartsWith("QUIT", StringComparison.Ordinal)), "the client's QUIT", 10);
         Assert.Equal(["EHLO", "MAIL", "RCPT", "RCPT", "DATA", "QUIT"], smtp.Commands.Select(c => c.Line.Split(' ')[0]));
     }
 
