@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using MQTTnet;
+using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Signals;
@@ -97,8 +98,15 @@ internal sealed class RedminePlant : IAsyncDisposable
         while (!cancellationToken.IsCancellationRequested)
         {
             var payload = string.Create(CultureInfo.InvariantCulture, $$$"""{"ts":{{{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()}}},"state":{"running":{{{(Running ? "true" : "false")}}}}}""");
-            await mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(Encoding.UTF8.GetBytes(payload))
-                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
+            try
+            {
+                await mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic).WithPayload(Encoding.UTF8.GetBytes(payload))
+                    .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build(), cancellationToken);
+            }
+            catch (MqttCommunicationTimedOutException) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // MQTTnet reports a cancelled wait for PUBACK as a timeout: this is the plant stopping, not a fault
+            }
             await Task.Delay(500, cancellationToken);
         }
     }
