@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using ValueGuard.Core.Signals;
 
 namespace ValueGuard.Gateway.Live;
@@ -9,17 +8,32 @@ namespace ValueGuard.Gateway.Live;
 /// </summary>
 public sealed class LatestSamples
 {
-    private readonly ConcurrentDictionary<SignalId, Sample> latest = new();
+    private readonly Lock gate = new();
+    private readonly Dictionary<SignalId, Sample> latest = [];
 
+    /// <summary>Called once per stored batch (thousands of samples at full ingest): one lock, no allocation per sample.</summary>
     public void Observe(IReadOnlyList<Sample> samples)
     {
-        foreach (var s in samples)
-            latest.AddOrUpdate(s.Signal, s, (_, old) => s.Timestamp >= old.Timestamp ? s : old);
+        lock (gate)
+        {
+            for (var i = 0; i < samples.Count; i++)
+            {
+                var s = samples[i];
+                ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(latest, s.Signal, out var exists);
+                if (!exists || s.Timestamp >= slot.Timestamp) slot = s;
+            }
+        }
     }
 
-    public Sample? Of(SignalId signal) => latest.TryGetValue(signal, out var s) ? s : null;
+    public Sample? Of(SignalId signal)
+    {
+        lock (gate) return latest.TryGetValue(signal, out var s) ? s : null;
+    }
 
     /// <summary>The newest sample time of any of the device's signals, or null when none arrived since start.</summary>
-    public DateTimeOffset? LastContact(string device) =>
-        latest.Values.Where(s => s.Signal.Device == device).Select(s => (DateTimeOffset?)s.Timestamp).DefaultIfEmpty(null).Max();
+    public DateTimeOffset? LastContact(string device)
+    {
+        lock (gate)
+            return latest.Values.Where(s => s.Signal.Device == device).Select(s => (DateTimeOffset?)s.Timestamp).DefaultIfEmpty(null).Max();
+    }
 }

@@ -9,7 +9,7 @@ namespace ValueGuard.Ingest.Mqtt.Decoding;
 public sealed class ClockSkewTracker
 {
     private readonly Lock gate = new();
-    private readonly Dictionary<string, DeviceClockSkew> byDevice = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Skew> byDevice = new(StringComparer.Ordinal);
 
     /// <summary>Records the skew of every sample of one message received at <paramref name="arrival"/>.</summary>
     public void Record(string device, IReadOnlyList<Sample> samples, DateTimeOffset arrival)
@@ -17,21 +17,40 @@ public sealed class ClockSkewTracker
         if (samples.Count == 0) return;
         lock (gate)
         {
-            byDevice.TryGetValue(device, out var skew);
-            foreach (var sample in samples)
+            if (!byDevice.TryGetValue(device, out var skew))
             {
-                var s = sample.Timestamp - arrival;
-                skew = skew is null
-                    ? new DeviceClockSkew(s, s, s, 1, arrival)
-                    : new DeviceClockSkew(s, s < skew.Min ? s : skew.Min, s > skew.Max ? s : skew.Max, skew.Samples + 1, arrival);
+                var first = samples[0].Timestamp - arrival;
+                byDevice[device] = skew = new Skew { Min = first, Max = first };
             }
-            byDevice[device] = skew!;
+            // Called for every message: updated in place, without allocating.
+            for (var i = 0; i < samples.Count; i++)
+            {
+                var s = samples[i].Timestamp - arrival;
+                if (s < skew.Min) skew.Min = s;
+                if (s > skew.Max) skew.Max = s;
+                skew.Last = s;
+            }
+            skew.Samples += samples.Count;
+            skew.LastReceivedAt = arrival;
         }
     }
 
     /// <summary>A copy of the skew per device, ordered by device id.</summary>
     public IReadOnlyList<KeyValuePair<string, DeviceClockSkew>> Snapshot()
     {
-        lock (gate) return [.. byDevice.OrderBy(p => p.Key, StringComparer.Ordinal)];
+        lock (gate)
+        {
+            return [.. byDevice.OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(p.Key, new DeviceClockSkew(p.Value.Last, p.Value.Min, p.Value.Max, p.Value.Samples, p.Value.LastReceivedAt)))];
+        }
+    }
+
+    private sealed class Skew
+    {
+        public TimeSpan Last;
+        public TimeSpan Min;
+        public TimeSpan Max;
+        public long Samples;
+        public DateTimeOffset LastReceivedAt;
     }
 }

@@ -18,12 +18,16 @@ internal static class JsonFieldReader
         return current;
     }
 
-    /// <summary>The signal's value (raw × scale + offset), or the reason (<c>wrong-type</c>, <c>not-finite</c>) and what was wrong.</summary>
+    /// <summary>
+    /// The signal's value (raw × scale + offset), or the reason (<c>wrong-type</c>, <c>not-finite</c>) and what was wrong.
+    /// <c>what</c> says what holds the value, for the detail: <c>field</c> or <c>reading</c> (named by the signal's field).
+    /// </summary>
     public static bool TryValue(JsonElement element, SignalMapping mapping, string what, out double value, out string reason, out string detail)
     {
         reason = detail = string.Empty;
         if (!TryRaw(element, mapping, out var raw))
         {
+            what = $"{what} '{mapping.Field}'";
             value = 0;
             if (element.ValueKind == JsonValueKind.Number && mapping.Kind != SignalKind.Bool && !double.IsFinite(raw))
             {

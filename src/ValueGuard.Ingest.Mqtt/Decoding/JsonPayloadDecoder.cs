@@ -53,7 +53,7 @@ public sealed class JsonPayloadDecoder : IPayloadDecoder
             foreach (var (mapping, path) in signals)
             {
                 if (JsonFieldReader.Find(doc.RootElement, path) is not { } element) continue;
-                if (!JsonFieldReader.TryValue(element, mapping, $"field '{mapping.Field}'", out var value, out var reason, out var detail))
+                if (!JsonFieldReader.TryValue(element, mapping, "field", out var value, out var reason, out var detail))
                     return DecodeResult.Rejected(reason, detail);
                 samples.Add(new Sample(new SignalId(device, mapping.Name), timestamp, value));
             }

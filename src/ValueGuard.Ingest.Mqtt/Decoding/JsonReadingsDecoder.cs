@@ -116,7 +116,7 @@ public sealed class JsonReadingsDecoder : IPayloadDecoder
             // Gateways publish many more tags than a profile maps; those are not errors.
             if (!signalByName.TryGetValue(nameElement.GetString()!, out var mapping)) return null;
             if (JsonFieldReader.Find(item, valuePath!) is not { } valueElement) return ("missing-field", $"reading '{mapping.Field}' has no field '{readings.Value}'");
-            if (!JsonFieldReader.TryValue(valueElement, mapping, $"reading '{mapping.Field}'", out var value, out var reason, out var detail)) return (reason, detail);
+            if (!JsonFieldReader.TryValue(valueElement, mapping, "reading", out var value, out var reason, out var detail)) return (reason, detail);
             samples.Add(new Sample(new SignalId(device, mapping.Name), time, value));
             return null;
         }
@@ -124,7 +124,7 @@ public sealed class JsonReadingsDecoder : IPayloadDecoder
         foreach (var (mapping, path) in signalPaths)
         {
             if (JsonFieldReader.Find(item, path) is not { } element) continue;
-            if (!JsonFieldReader.TryValue(element, mapping, $"field '{mapping.Field}'", out var value, out var reason, out var detail)) return (reason, detail);
+            if (!JsonFieldReader.TryValue(element, mapping, "field", out var value, out var reason, out var detail)) return (reason, detail);
             samples.Add(new Sample(new SignalId(device, mapping.Name), time, value));
             found = true;
         }

@@ -15,7 +15,8 @@ namespace ValueGuard.Ingest.Mqtt.Decoding;
 /// </summary>
 public sealed class SiteMessageRouter
 {
-    private readonly List<(TopicTemplate Template, Dictionary<string, IPayloadDecoder> DecoderByDevice)> routes = [];
+    private readonly List<(TopicTemplate Template, Dictionary<string, IPayloadDecoder>.AlternateLookup<ReadOnlySpan<char>> DecoderByDevice)> routes = [];
+    private readonly DecodeContext withoutTopicSignal;
     private readonly SparkplugDecoder? sparkplug;
 
     /// <summary>Payloads above this size are rejected (<c>oversize</c>) before decoding: 1 MiB.</summary>
@@ -37,8 +38,9 @@ public sealed class SiteMessageRouter
         foreach (var group in mqttDevices.Except(sparkplugDevices).GroupBy(d => site.ProfileOf(d).Mqtt!.Topic))
         {
             var decoders = group.ToDictionary(d => d.Id, d => IPayloadDecoder.For(site.ProfileOf(d)), StringComparer.Ordinal);
-            routes.Add((new TopicTemplate(group.Key, bound), decoders));
+            routes.Add((new TopicTemplate(group.Key, bound), decoders.GetAlternateLookup<ReadOnlySpan<char>>()));
         }
+        withoutTopicSignal = new DecodeContext(null, Limits);
     }
 
     /// <summary>The subscription filters that cover every device of the site.</summary>
@@ -65,11 +67,15 @@ public sealed class SiteMessageRouter
         }
         foreach (var (template, decoders) in routes)
         {
-            if (template.Match(topic) is not { } captures || !captures.TryGetValue("device", out var device)) continue;
-            if (!decoders.TryGetValue(device, out var decoder))
-                return DecodeResult.Rejected("unknown-device", $"device '{device}' in topic '{topic}' is not listed on the site") with { Device = device };
+            // The hot path of ingest: the topic is matched and its device looked up without allocating.
+            if (!template.HasDevice || !template.TryMatch(topic, out var deviceLevel, out var signalLevel)) continue;
+            if (!decoders.TryGetValue(topic.AsSpan(deviceLevel), out var device, out var decoder))
+            {
+                var named = topic[deviceLevel];
+                return DecodeResult.Rejected("unknown-device", $"device '{named}' in topic '{Shorten(topic)}' is not listed on the site") with { Device = named };
+            }
             if (payload.Length > maxPayloadBytes) return Oversize(payload, device);
-            var context = new DecodeContext(captures.GetValueOrDefault("signal"), Limits);
+            var context = signalLevel.Equals(default(Range)) ? withoutTopicSignal : new DecodeContext(topic[signalLevel], Limits);
             return Checked(decoder.Decode(device, payload, arrival, context) with { Device = device }, arrival, decoder.HasDeviceTimestamp);
         }
         return DecodeResult.Rejected("unknown-topic", $"topic '{Shorten(topic)}' matches no device profile of the site");

@@ -7,6 +7,9 @@ namespace ValueGuard.Ingest.Mqtt.Topics;
 public sealed class TopicTemplate
 {
     private readonly string[] levels;
+    private readonly bool[] isCapture;
+    private readonly int deviceLevel;
+    private readonly int signalLevel;
 
     public TopicTemplate(string template, IReadOnlyDictionary<string, string>? bound = null)
     {
@@ -17,7 +20,13 @@ public sealed class TopicTemplate
             for (var i = 0; i < levels.Length; i++)
                 if (IsCapture(levels[i], out var name) && bound.TryGetValue(name, out var value)) levels[i] = value;
         }
+        isCapture = [.. levels.Select(l => IsCapture(l, out _))];
+        deviceLevel = Array.IndexOf(levels, "{device}");
+        signalLevel = Array.IndexOf(levels, "{signal}");
     }
+
+    /// <summary>Whether the template has a <c>{device}</c> level.</summary>
+    public bool HasDevice => deviceLevel >= 0;
 
     public string Template { get; }
 
@@ -44,6 +53,40 @@ public sealed class TopicTemplate
             }
         }
         return captures;
+    }
+
+    /// <summary>
+    /// Matches a concrete topic without allocating: where its <c>{device}</c> and <c>{signal}</c> levels are
+    /// (an empty range when the template has none). False when the topic does not match.
+    /// </summary>
+    public bool TryMatch(string topic, out Range device, out Range signal)
+    {
+        device = signal = default;
+        var rest = topic.AsSpan();
+        var start = 0;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            var slash = rest.IndexOf('/');
+            if ((slash < 0) != (i == levels.Length - 1)) return false; // too few or too many levels
+            var length = slash < 0 ? rest.Length : slash;
+            var part = rest[..length];
+            if (isCapture[i])
+            {
+                if (length == 0) return false;
+                if (i == deviceLevel) device = new Range(start, start + length);
+                else if (i == signalLevel) signal = new Range(start, start + length);
+            }
+            else if (!part.SequenceEqual(levels[i]))
+            {
+                return false;
+            }
+            if (slash >= 0)
+            {
+                rest = rest[(slash + 1)..];
+                start += slash + 1;
+            }
+        }
+        return true;
     }
 
     private static bool IsCapture(string level, out string name)

@@ -111,12 +111,12 @@ public sealed partial class InfluxDbClient : IDisposable
 
     private async Task<InfluxWriteResult> WriteBatchAsync(ReadOnlyMemory<byte> batch, int lines, int firstLine, CancellationToken cancellationToken)
     {
-        var body = options.GzipRequests ? Gzip(batch.Span) : batch;
+        var body = options.Gzip ? Gzip(batch.Span) : batch;
         using var response = await SendAsync(() =>
         {
             var content = new ReadOnlyMemoryContent(body);
             content.Headers.ContentType = new MediaTypeHeaderValue("text/plain") { CharSet = "utf-8" };
-            if (options.GzipRequests) content.Headers.ContentEncoding.Add("gzip");
+            if (options.Gzip) content.Headers.ContentEncoding.Add("gzip");
             return new HttpRequestMessage(HttpMethod.Post, writeUri) { Content = content };
         }, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode) return new InfluxWriteResult(lines, [], 0);

@@ -24,8 +24,14 @@ public sealed record InfluxDbOptions
     /// <summary>Lines per <c>/write</c> request; InfluxDB recommends 5,000 to 10,000.</summary>
     public int BatchSize { get; init; } = 5000;
 
-    /// <summary>Gzip request bodies: less traffic on a slow plant network for a little CPU.</summary>
-    public bool GzipRequests { get; init; } = true;
+    /// <summary>
+    /// Gzip request bodies: less traffic on a slow plant network for a little CPU. Null (the default) gzips unless
+    /// InfluxDB is on this machine (a loopback address), where compressing only costs CPU on both sides.
+    /// </summary>
+    public bool? GzipRequests { get; init; }
+
+    /// <summary>Whether write bodies are gzipped: <see cref="GzipRequests"/>, or by default unless InfluxDB is on a loopback address.</summary>
+    public bool Gzip => GzipRequests ?? !BaseAddress.IsLoopback;
 
     /// <summary>How long one attempt may take before it counts as failed and is retried.</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(10);

@@ -87,9 +87,10 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
         if (samples.Count == 0) return;
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
         using var lines = new LineProtocolWriter(LinePrecision.Nanoseconds, samples.Count * 64);
-        var written = new List<Sample>(samples.Count);
-        foreach (var sample in samples)
+        List<int>? abandoned = null; // samples line protocol cannot carry (rare): no line, so line numbers skip them
+        for (var i = 0; i < samples.Count; i++)
         {
+            var sample = samples[i];
             try
             {
                 lines.Measurement(options.Measurement)
@@ -97,12 +98,12 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
                     .Tag(SignalTag, sample.Signal.Signal)
                     .Field(ValueField, sample.Value)
                     .Timestamp(sample.Timestamp);
-                written.Add(sample);
             }
             catch (ArgumentException ex)
             {
                 // Retrying cannot help a sample line protocol cannot carry; keep the rest of the batch moving.
                 lines.AbandonLine();
+                (abandoned ??= []).Add(i);
                 Interlocked.Increment(ref rejectedSamples);
                 LogSampleRejected(sample.Signal.ToString(), sample.Timestamp, ex.Message);
             }
@@ -112,7 +113,9 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
         Interlocked.Add(ref rejectedSamples, result.Rejected.Count + result.DroppedPoints);
         foreach (var rejected in result.Rejected)
         {
-            var sample = written[rejected.Index];
+            var index = rejected.Index;
+            foreach (var skipped in abandoned ?? []) if (skipped <= index) index++;
+            var sample = samples[index];
             LogSampleRejected(sample.Signal.ToString(), sample.Timestamp, rejected.Reason);
         }
     }

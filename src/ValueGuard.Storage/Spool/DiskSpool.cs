@@ -1,3 +1,4 @@
+using System.Buffers;
 using ValueGuard.Core.Evidence;
 using ValueGuard.Core.Signals;
 
@@ -18,6 +19,8 @@ public sealed class DiskSpool : IDisposable
     private readonly Queue<Entry> pending = new();
     private readonly List<SpoolSegment> segments = [];
     private readonly ITimer? fsyncTimer;
+    private readonly SpoolNames names = new();
+    private byte[] readBuffer = [];
     private SpoolSegment? active;
     private long nextSequence;
     private long nextSegmentNumber;
@@ -115,10 +118,24 @@ public sealed class DiskSpool : IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (samples.Count == 0) throw new ArgumentException("An empty batch has nothing to spool.", nameof(samples));
-        var payload = SampleBatchCodec.Encode(samples);
-        var recordBytes = SpoolSegment.RecordHeaderBytes + payload.Length;
+        var payloadLength = SampleBatchCodec.EncodedSize(samples);
+        var recordBytes = SpoolSegment.RecordHeaderBytes + payloadLength;
         if (recordBytes + 8 > options.MaxBytes)
             throw new ArgumentException($"A batch of {recordBytes} bytes can never fit a spool of {options.MaxBytes} bytes; write smaller batches.", nameof(samples));
+        var buffer = ArrayPool<byte>.Shared.Rent(payloadLength);
+        try
+        {
+            SampleBatchCodec.EncodeInto(samples, buffer);
+            return Append(buffer.AsSpan(0, payloadLength), recordBytes, samples);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private Task<SpoolAppendResult> Append(ReadOnlySpan<byte> payload, int recordBytes, IReadOnlyList<Sample> samples)
+    {
         lock (gate)
         {
             var now = time.GetUtcNow();
@@ -168,14 +185,49 @@ public sealed class DiskSpool : IDisposable
             var samples = 0;
             foreach (var entry in pending)
             {
-                var batch = SampleBatchCodec.Decode(entry.Segment.ReadPayload(entry.Index))
-                    ?? throw new InvalidDataException($"Spool record {entry.Sequence} in {entry.Segment.Path} passed its checksum but is not a sample batch.");
-                if (records.Count > 0 && samples + batch.Count > maxSamples) break;
+                var count = entry.Segment.SampleCount(entry.Index);
+                if (records.Count > 0 && samples + count > maxSamples) break;
+                var batch = new List<Sample>(count);
+                ReadLocked(entry, batch);
                 records.Add(new SpoolRecord(entry.Sequence, batch));
-                samples += batch.Count;
+                samples += count;
             }
             return records;
         }
+    }
+
+    /// <summary>
+    /// Appends the samples of the oldest unconfirmed records to <paramref name="into"/>, up to <paramref name="maxSamples"/>
+    /// (at least one record), and returns how many records that was and the sequence to confirm them with; (0, null) when
+    /// nothing is pending. The forwarder's way: one reused list instead of a list per record.
+    /// </summary>
+    public (int Records, long? LastSequence) ReadPendingInto(int maxSamples, List<Sample> into)
+    {
+        lock (gate)
+        {
+            var records = 0;
+            var samples = 0;
+            long? last = null;
+            foreach (var entry in pending)
+            {
+                var count = entry.Segment.SampleCount(entry.Index);
+                if (records > 0 && samples + count > maxSamples) break;
+                ReadLocked(entry, into);
+                records++;
+                samples += count;
+                last = entry.Sequence;
+            }
+            return (records, last);
+        }
+    }
+
+    private void ReadLocked(Entry entry, List<Sample> into)
+    {
+        var length = entry.Segment.PayloadLength(entry.Index);
+        if (readBuffer.Length < length) readBuffer = new byte[Math.Max(length, readBuffer.Length * 2)];
+        entry.Segment.ReadPayload(entry.Index, readBuffer);
+        if (!SampleBatchCodec.DecodeInto(readBuffer.AsSpan(0, length), into, names))
+            throw new InvalidDataException($"Spool record {entry.Sequence} in {entry.Segment.Path} passed its checksum but is not a sample batch.");
     }
 
     /// <summary>Marks every record up to and including <paramref name="sequence"/> as stored; deletes segments left with none pending.</summary>
@@ -286,7 +338,7 @@ public sealed class DiskSpool : IDisposable
         pendingSamples -= count;
         droppedSamples += count;
         // A record that passed its checksum but does not decode is counted, without signals to name.
-        loss.Add(SampleBatchCodec.Decode(head.Segment.ReadPayload(head.Index)) ?? []);
+        loss.Add(SampleBatchCodec.Decode(head.Segment.ReadPayload(head.Index), names) ?? []);
     }
 
     private void DeleteUnneededSegmentsLocked()

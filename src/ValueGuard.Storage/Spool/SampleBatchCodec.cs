@@ -12,41 +12,67 @@ internal static class SampleBatchCodec
 {
     public static byte[] Encode(IReadOnlyList<Sample> samples)
     {
+        var bytes = new byte[EncodedSize(samples)];
+        EncodeInto(samples, bytes);
+        return bytes;
+    }
+
+    /// <summary>The size of <paramref name="samples"/> encoded, to rent a buffer for <see cref="EncodeInto"/>.</summary>
+    public static int EncodedSize(IReadOnlyList<Sample> samples)
+    {
         var size = 4;
-        foreach (var s in samples) size += 2 + Length(s.Signal.Device) + 2 + Length(s.Signal.Signal) + 16;
-        var bytes = new byte[size];
-        var span = bytes.AsSpan();
+        for (var i = 0; i < samples.Count; i++)
+            size += 2 + Length(samples[i].Signal.Device) + 2 + Length(samples[i].Signal.Signal) + 16;
+        return size;
+    }
+
+    /// <summary>Writes the batch to the start of <paramref name="span"/>, which holds at least <see cref="EncodedSize"/> bytes.</summary>
+    public static void EncodeInto(IReadOnlyList<Sample> samples, Span<byte> span)
+    {
         BinaryPrimitives.WriteInt32LittleEndian(span, samples.Count);
         var at = 4;
-        foreach (var s in samples)
+        for (var i = 0; i < samples.Count; i++)
         {
+            var s = samples[i];
             at += WriteText(span[at..], s.Signal.Device);
             at += WriteText(span[at..], s.Signal.Signal);
             BinaryPrimitives.WriteInt64LittleEndian(span[at..], s.Timestamp.UtcTicks);
             BinaryPrimitives.WriteDoubleLittleEndian(span[(at + 8)..], s.Value);
             at += 16;
         }
-        return bytes;
     }
 
     /// <summary>Null when the bytes are not a batch (only possible if the checksum missed damage).</summary>
-    public static List<Sample>? Decode(ReadOnlySpan<byte> bytes)
+    public static List<Sample>? Decode(ReadOnlySpan<byte> bytes, SpoolNames? names = null)
     {
-        if (bytes.Length < 4) return null;
+        var samples = new List<Sample>();
+        return DecodeInto(bytes, samples, names ?? new SpoolNames()) ? samples : null;
+    }
+
+    /// <summary>
+    /// Appends the batch's samples to <paramref name="samples"/>; false (and nothing appended) when the bytes are not a batch.
+    /// Device and signal names come from <paramref name="names"/>, so a batch read back allocates no strings.
+    /// </summary>
+    public static bool DecodeInto(ReadOnlySpan<byte> bytes, List<Sample> samples, SpoolNames names)
+    {
+        if (bytes.Length < 4) return false;
         var count = BinaryPrimitives.ReadInt32LittleEndian(bytes);
-        if (count < 0 || count > bytes.Length / 20) return null;
-        var samples = new List<Sample>(count);
+        if (count < 0 || count > bytes.Length / 20) return false;
+        var before = samples.Count;
+        samples.EnsureCapacity(before + count);
         var at = 4;
         for (var i = 0; i < count; i++)
         {
-            if (!TryReadText(bytes, ref at, out var device) || !TryReadText(bytes, ref at, out var signal) || bytes.Length - at < 16) return null;
+            if (!TryReadText(bytes, ref at, names, out var device) || !TryReadText(bytes, ref at, names, out var signal) || bytes.Length - at < 16) break;
             var ticks = BinaryPrimitives.ReadInt64LittleEndian(bytes[at..]);
-            if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks) return null;
+            if (ticks < DateTimeOffset.MinValue.UtcTicks || ticks > DateTimeOffset.MaxValue.UtcTicks) break;
             var value = BinaryPrimitives.ReadDoubleLittleEndian(bytes[(at + 8)..]);
             at += 16;
             samples.Add(new Sample(new SignalId(device, signal), new DateTimeOffset(ticks, TimeSpan.Zero), value));
         }
-        return at == bytes.Length ? samples : null;
+        if (samples.Count - before == count && at == bytes.Length) return true;
+        samples.RemoveRange(before, samples.Count - before);
+        return false;
     }
 
     private static int Length(string text)
@@ -63,13 +89,13 @@ internal static class SampleBatchCodec
         return 2 + length;
     }
 
-    private static bool TryReadText(ReadOnlySpan<byte> bytes, ref int at, out string text)
+    private static bool TryReadText(ReadOnlySpan<byte> bytes, ref int at, SpoolNames names, out string text)
     {
         text = "";
         if (bytes.Length - at < 2) return false;
         int length = BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
         if (bytes.Length - at - 2 < length) return false;
-        text = Encoding.UTF8.GetString(bytes.Slice(at + 2, length));
+        text = names.Get(bytes.Slice(at + 2, length));
         at += 2 + length;
         return true;
     }

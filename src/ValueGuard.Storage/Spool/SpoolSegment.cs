@@ -121,9 +121,9 @@ internal sealed class SpoolSegment : IDisposable
     public void Append(ReadOnlySpan<byte> payload, int sampleCount, DateTimeOffset at, bool flushToDisk)
     {
         if (appender is null) throw new InvalidOperationException("This segment is closed for appending.");
-        var header = new byte[RecordHeaderBytes];
+        Span<byte> header = stackalloc byte[RecordHeaderBytes];
         BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), Checksum(header.AsSpan(0, 4), payload));
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Checksum(header[..4], payload));
         appender.Write(header);
         appender.Write(payload);
         appender.Flush(flushToDisk);
@@ -137,17 +137,26 @@ internal sealed class SpoolSegment : IDisposable
 
     public byte[] ReadPayload(int index)
     {
+        var payload = new byte[records[index].Length];
+        ReadPayload(index, payload);
+        return payload;
+    }
+
+    /// <summary>The record's payload length, to size a buffer for <see cref="ReadPayload(int, Span{byte})"/>.</summary>
+    public int PayloadLength(int index) => records[index].Length;
+
+    /// <summary>Reads the record's payload into the start of <paramref name="destination"/>.</summary>
+    public void ReadPayload(int index, Span<byte> destination)
+    {
         var (offset, length) = records[index];
         reader ??= File.OpenHandle(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        var payload = new byte[length];
         var read = 0;
         while (read < length)
         {
-            var n = RandomAccess.Read(reader, payload.AsSpan(read), offset + read);
+            var n = RandomAccess.Read(reader, destination[read..length], offset + read);
             if (n == 0) throw new IOException($"Spool segment {Path} ended early at record {index}.");
             read += n;
         }
-        return payload;
     }
 
     public void CloseForAppending()

@@ -24,6 +24,7 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     private readonly Channel<bool> appended = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly CancellationTokenSource stopping = new();
     private readonly Task forwarding;
+    private readonly List<Sample> forwardBuffer = [];
     private int forwardFailures;
     private string? lastForwardError;
     private long lastForwardedTicks;
@@ -94,16 +95,18 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
         while (!cancellationToken.IsCancellationRequested)
         {
             await ReportAsync(spool.DropExpired(), cancellationToken).ConfigureAwait(false);
-            var records = spool.ReadPending(options.MaxSamplesPerWrite);
-            if (records.Count == 0)
+            forwardBuffer.Clear();
+            var (records, lastSequence) = spool.ReadPendingInto(options.MaxSamplesPerWrite, forwardBuffer);
+            if (lastSequence is not { } sequence)
             {
                 await appended.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
             try
             {
-                await inner.WriteAsync([.. records.SelectMany(r => r.Samples)], cancellationToken).ConfigureAwait(false);
-                spool.Confirm(records[^1].Sequence);
+                // The inner store is done with the list when its write returns, so the next forward reuses it.
+                await inner.WriteAsync(forwardBuffer, cancellationToken).ConfigureAwait(false);
+                spool.Confirm(sequence);
                 Interlocked.Exchange(ref lastForwardedTicks, time.GetUtcNow().UtcTicks);
                 Volatile.Write(ref lastForwardError, null);
                 Volatile.Write(ref forwardFailures, 0);
@@ -122,7 +125,7 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
                 failures++;
                 Volatile.Write(ref forwardFailures, failures);
                 Volatile.Write(ref lastForwardError, ex.Message);
-                LogForwardFailed(records.Count, failures, delay, ex.Message);
+                LogForwardFailed(records, failures, delay, ex.Message);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, options.MaxRetryDelay.Ticks));
             }

@@ -14,6 +14,7 @@ public class InfluxDbClientTests
         BaseAddress = Server,
         Database = "plant",
         BatchSize = batchSize,
+        GzipRequests = true, // the fake listens on loopback, where the default would not gzip
         MaxRetries = 3,
         RetryDelay = TimeSpan.FromMilliseconds(100),
         Timeout = TimeSpan.FromMinutes(5),
@@ -37,6 +38,26 @@ public class InfluxDbClientTests
         Assert.Equal(["m f=1 1\nm f=2 2\n", "m f=3 3\n"], server.Requests.Select(r => r.Body));
         Assert.All(server.Requests, r => Assert.Equal("/write?db=plant&precision=ns", r.Uri.PathAndQuery));
         Assert.All(server.Requests, r => Assert.Contains("gzip", r.Request.Content!.Headers.ContentEncoding));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:8086", null, false)]
+    [InlineData("http://localhost:8086", null, false)]
+    [InlineData("http://[::1]:8086", null, false)]
+    [InlineData("http://10.20.0.5:8086", null, true)]
+    [InlineData("https://influx.plant.example:8086", null, true)]
+    [InlineData("http://127.0.0.1:8086", true, true)]
+    [InlineData("http://10.20.0.5:8086", false, false)]
+    public async Task Gzips_writes_unless_InfluxDB_is_on_this_machine_or_told_otherwise(string url, bool? gzip, bool gzipped)
+    {
+        var server = new ScriptedInflux().Answer(HttpStatusCode.NoContent);
+        using var client = Client(server, new InfluxDbOptions { BaseAddress = new Uri(url), Database = "plant", GzipRequests = gzip });
+
+        await client.WriteAsync(Lines("m f=1 1"), default);
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal(gzipped, request.Request.Content!.Headers.ContentEncoding.Contains("gzip"));
+        Assert.Equal("m f=1 1\n", request.Body);
     }
 
     [Fact]

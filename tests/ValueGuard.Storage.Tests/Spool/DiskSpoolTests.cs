@@ -162,6 +162,27 @@ public sealed class DiskSpoolTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadPendingInto_appends_whole_records_and_names_the_last_sequence_to_confirm()
+    {
+        using var spool = Open();
+        for (var i = 0; i < 5; i++) await spool.AppendAsync(Batch(i * 3), default);
+        var into = new List<Sample> { new(Running, T0, -1) };
+
+        var (records, last) = spool.ReadPendingInto(7, into);
+
+        Assert.Equal(2, records);
+        Assert.Equal([-1.0, 0, 1, 2, 3, 4, 5], into.Select(s => s.Value));
+        // Names read back are shared, not decoded again for every sample.
+        Assert.Same(into[1].Signal.Device, into[6].Signal.Device);
+        spool.Confirm(last!.Value);
+        into.Clear();
+        Assert.Equal((1, last + 1), spool.ReadPendingInto(1, into));
+        Assert.Equal([6.0, 7, 8], into.Select(s => s.Value));
+        spool.Confirm(last.Value + 3);
+        Assert.Equal((0, (long?)null), spool.ReadPendingInto(100, into));
+    }
+
+    [Fact]
     [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Spool_files_are_readable_by_their_owner_only()
     {
