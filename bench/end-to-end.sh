@@ -9,6 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/sbin:/sbin" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 messages=${1:-200000}
+# mosquitto's window of unacknowledged QoS 1 messages per client (its default is 20). The gateway acknowledges a
+# message only once it is durable, so a small window makes the broker queue the rest and feed them from its queue;
+# see bench/README.md for what that does to throughput with Debian's mosquitto 2.0.11.
+max_inflight=${VG_BENCH_MAX_INFLIGHT:-1000}
 for tool in mosquitto mosquitto_sub influxd curl; do
   command -v "$tool" >/dev/null || { echo "end-to-end.sh: $tool is missing (apt-get install mosquitto mosquitto-clients influxdb curl)" >&2; exit 1; }
 done
@@ -41,7 +45,7 @@ listener $mqtt_port 127.0.0.1
 allow_anonymous true
 persistence false
 max_queued_messages 10000000
-max_inflight_messages 100
+max_inflight_messages $max_inflight
 CONF
 chmod 0755 "$work"
 mosquitto -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &

@@ -7,7 +7,7 @@ namespace ValueGuard.EndToEnd;
 
 /// <summary>What (3) measured: the gateway end to end.</summary>
 internal sealed record GatewayResult(int Messages, long PartsStored, long PointsStored, long PointsExpected, double Seconds,
-    long PeakRssBytes, double CpuSeconds, string LogTail)
+    long PeakRssBytes, double CpuSeconds, string LogTail, IReadOnlyDictionary<string, int> Warnings)
 {
     public double MessagesPerSecond => PartsStored / Seconds;
     public double PointsPerSecond => PointsStored / Seconds;
@@ -26,6 +26,27 @@ internal static class GatewayRun
 
     /// <summary>Gives up when InfluxDB's count has not grown for this long.</summary>
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
+
+    /// <summary>Warning and error log lines of the run, counted by event name (a stall usually names its cause here).</summary>
+    private static Dictionary<string, int> WarningsByEvent(IEnumerable<string> log)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in log)
+        {
+            if (!line.StartsWith('{')) continue;
+            System.Text.Json.JsonDocument json;
+            try { json = System.Text.Json.JsonDocument.Parse(line); }
+            catch (System.Text.Json.JsonException) { continue; }
+            using var _ = json;
+            var root = json.RootElement;
+            var level = root.TryGetProperty("@l", out var l) ? l.GetString() : null;
+            if (level is not ("Warning" or "Error" or "Fatal")) continue;
+            var name = root.TryGetProperty("EventId", out var id) && id.ValueKind == System.Text.Json.JsonValueKind.Object && id.TryGetProperty("Name", out var n)
+                ? n.GetString() ?? "?" : root.TryGetProperty("@mt", out var mt) ? mt.GetString() ?? "?" : "?";
+            counts[name] = counts.GetValueOrDefault(name) + 1;
+        }
+        return counts;
+    }
 
     public static async Task<GatewayResult> MeasureAsync(Uri broker, Uri influx, string profiles, string workDir, int count)
     {
@@ -81,7 +102,7 @@ internal static class GatewayRun
             await client.ExecuteAsync("DROP DATABASE " + InfluxTimeSeriesStore.QuoteIdentifier(database), default);
             var seconds = parts >= count ? clock.Elapsed.TotalSeconds : (clock.Elapsed - lastGrowth.Elapsed).TotalSeconds;
             return new GatewayResult(count, parts, points, (long)count * PointsPerMessage, seconds,
-                after.PeakRssBytes, after.CpuSeconds - before.CpuSeconds, string.Join('\n', log.TakeLast(20)));
+                after.PeakRssBytes, after.CpuSeconds - before.CpuSeconds, string.Join('\n', log.TakeLast(20)), WarningsByEvent(log));
         }
         finally
         {

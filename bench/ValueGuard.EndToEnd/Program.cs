@@ -28,6 +28,8 @@ try
     var gateway = await GatewayRun.MeasureAsync(broker, influx, profiles, work, messages);
     Console.WriteLine(EndToEndTable.Format(messages, brokerRate, influxRate, gateway));
     if (gateway.PointsLost != 0) Console.Error.WriteLine("last gateway log lines:\n" + gateway.LogTail);
+    if (gateway.Warnings.Count > 0)
+        Console.WriteLine("gateway warnings and errors during the run: " + string.Join(", ", gateway.Warnings.Select(w => $"{w.Key} x{w.Value}")));
     return gateway.PointsLost == 0 ? 0 : 1;
 }
 finally
