@@ -252,7 +252,12 @@ public sealed class DiskSpool : IDisposable
         fsyncTimer?.Dispose();
         lock (gate)
         {
-            foreach (var segment in segments) segment.Dispose();
+            // A drained segment kept for appending goes with a clean stop: an empty spool leaves no files.
+            foreach (var segment in segments)
+            {
+                if (segment.IsEmpty) segment.Delete();
+                else segment.Dispose();
+            }
             segments.Clear();
             active = null;
         }
@@ -344,12 +349,13 @@ public sealed class DiskSpool : IDisposable
     private void DeleteUnneededSegmentsLocked()
     {
         var stillNeeded = pending.Select(e => e.Segment).ToHashSet();
-        foreach (var segment in segments.Where(s => !stillNeeded.Contains(s) && (s != active || pending.Count == 0)).ToList())
+        foreach (var segment in segments.Where(s => !stillNeeded.Contains(s) && s != active).ToList())
         {
             segment.Delete();
             segments.Remove(segment);
-            if (segment == active) active = null;
         }
+        // The segment being appended to is drained, not deleted: the next batch goes into the same file.
+        if (pending.Count == 0 && active is { IsEmpty: false }) active.Truncate();
     }
 
     private void FlushIfDue(bool force)

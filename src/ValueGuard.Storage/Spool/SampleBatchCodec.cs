@@ -10,13 +10,6 @@ namespace ValueGuard.Storage.Spool;
 /// </summary>
 internal static class SampleBatchCodec
 {
-    public static byte[] Encode(IReadOnlyList<Sample> samples)
-    {
-        var bytes = new byte[EncodedSize(samples)];
-        EncodeInto(samples, bytes);
-        return bytes;
-    }
-
     /// <summary>The size of <paramref name="samples"/> encoded, to rent a buffer for <see cref="EncodeInto"/>.</summary>
     public static int EncodedSize(IReadOnlyList<Sample> samples)
     {
@@ -43,10 +36,10 @@ internal static class SampleBatchCodec
     }
 
     /// <summary>Null when the bytes are not a batch (only possible if the checksum missed damage).</summary>
-    public static List<Sample>? Decode(ReadOnlySpan<byte> bytes, SpoolNames? names = null)
+    public static List<Sample>? Decode(ReadOnlySpan<byte> bytes, SpoolNames names)
     {
         var samples = new List<Sample>();
-        return DecodeInto(bytes, samples, names ?? new SpoolNames()) ? samples : null;
+        return DecodeInto(bytes, samples, names) ? samples : null;
     }
 
     /// <summary>

@@ -159,6 +159,25 @@ internal sealed class SpoolSegment : IDisposable
         }
     }
 
+    /// <summary>
+    /// Forgets every record of a drained segment that is still being appended to: the file shrinks back to its magic
+    /// and takes the next records. While the forwarder keeps up with ingest, the spool thus reuses one file instead of
+    /// creating and deleting one every few batches (an open, a lock, an fsync and an unlink each time). Not forced to
+    /// disk: after a crash the old records may be back, and replaying them rewrites what the store already has.
+    /// </summary>
+    public void Truncate()
+    {
+        if (appender is null) throw new InvalidOperationException("Only the segment being appended to is truncated.");
+        appender.SetLength(Magic.Length);
+        appender.Seek(Magic.Length, SeekOrigin.Begin);
+        records.Clear();
+        sampleCounts.Clear();
+        Length = Magic.Length;
+    }
+
+    /// <summary>Whether the segment holds no records (a drained segment kept for appending, or one recovered empty).</summary>
+    public bool IsEmpty => records.Count == 0;
+
     public void CloseForAppending()
     {
         appender?.Flush(flushToDisk: true);

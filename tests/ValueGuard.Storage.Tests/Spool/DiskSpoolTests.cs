@@ -124,7 +124,9 @@ public sealed class DiskSpoolTests : IDisposable
             var last = 0L;
             for (var i = 0; i < 40; i++) last = (await spool.AppendAsync(Batch(i * 3), default)).Sequence!.Value;
             spool.Confirm(last);
-            Assert.Equal(0, spool.SizeBytes);
+            // While open, the drained segment being appended to stays, cut back to its 8-byte header.
+            Assert.Equal(8, spool.SizeBytes);
+            Assert.Equal(8, new FileInfo(Assert.Single(SegmentFiles())).Length);
         }
 
         Assert.Empty(SegmentFiles());
@@ -159,6 +161,27 @@ public sealed class DiskSpoolTests : IDisposable
 
         Assert.Equal(2, spool.ReadPending(7).Count);
         Assert.Single(spool.ReadPending(1));
+    }
+
+    [Fact]
+    public async Task While_the_forwarder_keeps_up_one_file_takes_every_batch()
+    {
+        using var spool = Open();
+        var files = new HashSet<string>();
+        for (var i = 0; i < 20; i++)
+        {
+            var sequence = (await spool.AppendAsync(Batch(i * 3), default)).Sequence!.Value;
+            files.UnionWith(SegmentFiles());
+            Assert.Equal([i * 3.0, i * 3 + 1, i * 3 + 2], Values(spool));
+            spool.Confirm(sequence);
+            Assert.Equal(0, spool.PendingRecords);
+        }
+
+        Assert.Single(files);
+        await spool.AppendAsync(Batch(900), default);
+        spool.Dispose();
+        using var reopened = Open();
+        Assert.Equal([900.0, 901, 902], Values(reopened));
     }
 
     [Fact]
