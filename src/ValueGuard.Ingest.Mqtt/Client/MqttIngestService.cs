@@ -95,7 +95,8 @@ public sealed partial class MqttIngestService : BackgroundService
             .WithClientId(options.ClientId)
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithCleanSession(false)
-            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30));
+            .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
+            .WithStreamProvider(new BufferedTcpStreamProvider());
         if (options.Username is not null) builder.WithCredentials(options.Username, options.Password);
         if (options.Broker.Scheme == "mqtts")
         {
