@@ -10,6 +10,11 @@ namespace ValueGuard.Ingest.Mqtt.Client;
 /// </summary>
 internal sealed class BufferedTcpStreamProvider : IMqttClientStreamProvider
 {
+    private volatile ReadBufferedStream? current;
+
+    /// <summary>The stream of the latest connection, to hold back the acknowledgements of one batch; null before the first.</summary>
+    public ReadBufferedStream? Current => current;
+
     public async Task<Stream> ConnectAsync(EndPoint brokerEndPoint, CancellationToken cancellationToken)
     {
         // Dual mode: a host name may resolve to IPv4 or IPv6.
@@ -17,7 +22,9 @@ internal sealed class BufferedTcpStreamProvider : IMqttClientStreamProvider
         try
         {
             await socket.ConnectAsync(brokerEndPoint, cancellationToken).ConfigureAwait(false);
-            return new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true));
+            var stream = new ReadBufferedStream(new NetworkStream(socket, ownsSocket: true));
+            current = stream;
+            return stream;
         }
         catch
         {

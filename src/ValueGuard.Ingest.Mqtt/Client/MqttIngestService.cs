@@ -27,6 +27,7 @@ public sealed partial class MqttIngestService : BackgroundService
     private readonly IMqttClient client;
     private readonly DeadLetterFile? deadLetters;
     private readonly RejectionLogLimiter rejectionLog;
+    private readonly BufferedTcpStreamProvider streams = new();
     private int connectionGeneration;
     private int subscribedGeneration = -1;
 
@@ -96,7 +97,7 @@ public sealed partial class MqttIngestService : BackgroundService
             .WithProtocolVersion(MqttProtocolVersion.V311)
             .WithCleanSession(false)
             .WithKeepAlivePeriod(TimeSpan.FromSeconds(30))
-            .WithStreamProvider(new BufferedTcpStreamProvider());
+            .WithStreamProvider(streams);
         if (options.Username is not null) builder.WithCredentials(options.Username, options.Password);
         if (options.Broker.Scheme == "mqtts")
         {
@@ -171,7 +172,19 @@ public sealed partial class MqttIngestService : BackgroundService
                 samples.AddRange(item.Samples);
             }
             await WriteDurablyAsync(samples, ct).ConfigureAwait(false);
-            var storedMessages = 0;
+            var storedMessages = await AcknowledgeAsync(batch).ConfigureAwait(false);
+            Counters.OnStored(storedMessages, samples.Count);
+        }
+    }
+
+    /// <summary>Acknowledges a stored batch in arrival order, its PUBACKs as one write; returns how many of its messages were stored.</summary>
+    private async Task<int> AcknowledgeAsync(List<Pending> batch)
+    {
+        var storedMessages = 0;
+        var held = streams.Current;
+        if (held is not null) await held.HoldWritesAsync(CancellationToken.None).ConfigureAwait(false);
+        try
+        {
             foreach (var item in batch)
             {
                 // A message accepted without samples (a Sparkplug birth of unmapped metrics) is done as well.
@@ -182,8 +195,17 @@ public sealed partial class MqttIngestService : BackgroundService
                 try { await item.Message.AcknowledgeAsync(CancellationToken.None).ConfigureAwait(false); }
                 catch (Exception e) when (e is not OutOfMemoryException) { LogAckFailed(e.Message); }
             }
-            Counters.OnStored(storedMessages, samples.Count);
         }
+        finally
+        {
+            if (held is not null)
+            {
+                // A connection lost meanwhile takes its held PUBACKs with it; the broker redelivers those messages.
+                try { await held.ReleaseWritesAsync(CancellationToken.None).ConfigureAwait(false); }
+                catch (Exception e) when (e is not OutOfMemoryException) { LogAckFailed(e.Message); }
+            }
+        }
+        return storedMessages;
     }
 
     private async Task WriteDurablyAsync(List<Sample> samples, CancellationToken ct)

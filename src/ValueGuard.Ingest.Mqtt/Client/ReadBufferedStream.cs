@@ -4,12 +4,44 @@ namespace ValueGuard.Ingest.Mqtt.Client;
 /// A duplex stream that reads its inner stream in large chunks and writes straight through. MQTTnet reads every
 /// packet with two small reads (the fixed header, then the body), which over a bare socket is two system calls per
 /// message; through this stream a burst of messages costs one call per <c>bufferSize</c> bytes.
+/// Writes can be held back for a moment (<see cref="HoldWritesAsync"/>): the ingest loop acknowledges a stored batch of
+/// hundreds of messages as one write instead of one per PUBACK. Held writes keep their order.
 /// </summary>
 internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 1024) : Stream
 {
     private readonly byte[] buffer = new byte[bufferSize];
+    private readonly SemaphoreSlim writing = new(1, 1);
+    private readonly MemoryStream held = new();
+    private bool holding;
     private int start;
     private int end;
+
+    /// <summary>From now until <see cref="ReleaseWritesAsync"/>, writes and flushes collect in memory.</summary>
+    public async Task HoldWritesAsync(CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        holding = true;
+        writing.Release();
+    }
+
+    /// <summary>Sends everything held back in one write, then lets writes through again.</summary>
+    public async Task ReleaseWritesAsync(CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            holding = false;
+            if (held.Length == 0) return;
+            var bytes = held.GetBuffer().AsMemory(0, (int)held.Length);
+            held.SetLength(0);
+            await inner.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
 
     public override bool CanRead => true;
 
@@ -65,17 +97,53 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
         return n;
     }
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default) => inner.WriteAsync(source, cancellationToken);
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> source, CancellationToken cancellationToken = default)
+    {
+        await writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (holding) held.Write(source.Span);
+            else await inner.WriteAsync(source, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
 
-    public override Task WriteAsync(byte[] source, int offset, int count, CancellationToken cancellationToken) => inner.WriteAsync(source, offset, count, cancellationToken);
+    public override Task WriteAsync(byte[] source, int offset, int count, CancellationToken cancellationToken) =>
+        WriteAsync(source.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(ReadOnlySpan<byte> source) => inner.Write(source);
+    public override void Write(ReadOnlySpan<byte> source)
+    {
+        writing.Wait();
+        try
+        {
+            if (holding) held.Write(source);
+            else inner.Write(source);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
 
-    public override void Write(byte[] source, int offset, int count) => inner.Write(source, offset, count);
+    public override void Write(byte[] source, int offset, int count) => Write(source.AsSpan(offset, count));
 
-    public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+    public override async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!holding) await inner.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
 
-    public override void Flush() => inner.Flush();
+    public override void Flush() => FlushAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
@@ -83,13 +151,18 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing) inner.Dispose();
+        if (disposing)
+        {
+            inner.Dispose();
+            writing.Dispose();
+        }
         base.Dispose(disposing);
     }
 
     public override async ValueTask DisposeAsync()
     {
         await inner.DisposeAsync().ConfigureAwait(false);
+        writing.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
     }
 }

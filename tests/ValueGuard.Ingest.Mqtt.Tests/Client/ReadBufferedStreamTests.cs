@@ -74,4 +74,25 @@ public class ReadBufferedStreamTests
         Assert.Equal([0x40, 0x02, 0x00, 0x01], Assert.Single(inner.Written));
         Assert.False(inner.CanRead);
     }
+
+    [Fact]
+    public async Task Held_writes_leave_as_one_write_in_order_and_flushes_wait_for_the_release()
+    {
+        var inner = new CountingStream([], chunk: 100);
+        await using var stream = new ReadBufferedStream(inner);
+
+        await stream.HoldWritesAsync(default);
+        for (byte id = 1; id <= 3; id++)
+        {
+            await stream.WriteAsync(new byte[] { 0x40, 0x02, 0x00, id });
+            await stream.FlushAsync();
+        }
+        Assert.Empty(inner.Written);
+        await stream.ReleaseWritesAsync(default);
+        await stream.WriteAsync(new byte[] { 0xC0, 0x00 });
+
+        Assert.Equal(2, inner.Written.Count);
+        Assert.Equal([0x40, 0x02, 0x00, 1, 0x40, 0x02, 0x00, 2, 0x40, 0x02, 0x00, 3], inner.Written[0]);
+        Assert.Equal([0xC0, 0x00], inner.Written[1]);
+    }
 }
