@@ -30,29 +30,10 @@ public sealed class MosquittoBroker : IDisposable
         File.WriteAllText(config, $"listener {port} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 1000000\n");
         process = Process.Start(new ProcessStartInfo(binary, ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         Url = new Uri($"mqtt://127.0.0.1:{port}");
-        WaitUntilListening(port);
+        BrokerStart.WaitUntilListening(process, port);
     }
 
     public Uri Url { get; }
-
-    private static void WaitUntilListening(int port)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new InvalidOperationException($"mosquitto did not listen on 127.0.0.1:{port} within 10 s.");
-    }
 
     public void Dispose()
     {

@@ -46,22 +46,7 @@ public sealed class MosquittoProcess : IDisposable
         process = Process.Start(new ProcessStartInfo(binary, ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var tcp = new TcpClient();
-                tcp.Connect("127.0.0.1", Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                if (process.HasExited) throw new InvalidOperationException($"mosquitto exited with {process.ExitCode} at start");
-                if (deadline.Elapsed > TimeSpan.FromSeconds(20)) throw new InvalidOperationException($"mosquitto did not listen on {Port} within 20 s");
-                Thread.Sleep(50);
-            }
-        }
+        BrokerStart.WaitUntilListening(process, Port, seconds: 20);
     }
 
     /// <summary>SIGTERM, as <c>systemctl stop mosquitto</c>: it saves its database and exits.</summary>

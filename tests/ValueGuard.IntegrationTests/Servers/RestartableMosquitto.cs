@@ -36,21 +36,7 @@ public sealed class RestartableMosquitto : IDisposable
         if (process is { HasExited: false }) throw new InvalidOperationException("mosquitto is already running.");
         process?.Dispose();
         process = Process.Start(new ProcessStartInfo(binary, ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true })!;
-        var waited = Stopwatch.StartNew();
-        while (waited.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new InvalidOperationException($"mosquitto did not listen on 127.0.0.1:{port} within 10 s.");
+        BrokerStart.WaitUntilListening(process, port);
     }
 
     /// <summary>Kills the broker (SIGKILL): every connection drops at once.</summary>

@@ -49,7 +49,7 @@ public sealed class TlsMosquittoBroker : IDisposable
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();
         Url = new Uri($"mqtts://127.0.0.1:{port}");
-        WaitUntilListening(port);
+        BrokerStart.WaitUntilListening(process, port, whyExited: () => Log);
     }
 
     public string WorkDirectory { get; }
@@ -71,27 +71,6 @@ public sealed class TlsMosquittoBroker : IDisposable
 
     /// <summary>A client certificate from another CA, which the broker must refuse.</summary>
     public (string CertificateFile, string KeyFile) ForeignClient { get; }
-
-    private void WaitUntilListening(int port)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            if (process.HasExited)
-                throw new InvalidOperationException($"mosquitto with TLS exited at start: {Log}");
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect("127.0.0.1", port);
-                return;
-            }
-            catch (SocketException)
-            {
-                Thread.Sleep(50);
-            }
-        }
-        throw new InvalidOperationException($"mosquitto did not listen on 127.0.0.1:{port} within 10 s.");
-    }
 
     public void Dispose()
     {
