@@ -138,8 +138,10 @@ public sealed class ChaosKillTests(MosquittoBroker mosquitto, InfluxServer influ
         FaultSummary.Report(output, "kill-escalation", ("iterations", Iterations), ("tickets_expected", breaches.Count),
             ("created", byEpisode.Values.Sum(v => v.Count)), ("duplicate_notes", duplicateNotes.Count),
             ("episodes_with_issue_at_kills", string.Join('/', issuesAtKills)), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"), ("seed", chaos.Seed));
-        Assert.Equal(plant.Presses, breaches.Count);
-        Assert.Equal(breaches.Count, breaches.Distinct().Count());
+        // On a failure, name every Breached record: a repeated (clause, episode) is a transition written twice across a kill.
+        var breachList = string.Join(", ", breaches.Select(b => $"{b.Clause}/{b.Episode}"));
+        Assert.True(plant.Presses == breaches.Count, $"{breaches.Count} Breached transitions for {plant.Presses} presses: {breachList} (seed {chaos.Seed})");
+        Assert.True(breaches.Count == breaches.Distinct().Count(), $"a Breached transition recorded twice: {breachList} (seed {chaos.Seed})");
         Assert.All(breaches, b => Assert.True(byEpisode.TryGetValue($"{plant.ContractId}/{b.Clause}/{b.Episode}", out var ids) && ids.Count == 1,
             $"episode {b.Clause}/{b.Episode}: issues {(byEpisode.TryGetValue($"{plant.ContractId}/{b.Clause}/{b.Episode}", out var found) ? string.Join(",", found) : "none")} (seed {chaos.Seed})"));
         Assert.Equal(breaches.Count, byEpisode.Count);
