@@ -17,7 +17,8 @@ namespace ValueGuard.Gateway.Evaluation;
 /// Evaluates every clause at an instant: reads its window from the store, computes the KPI, decides
 /// the verdict (with the clause's hysteresis), drives the commitment, records each transition in the
 /// evidence ledger and puts the escalation actions it calls for into the outbox. State is loaded and
-/// saved per clause; evaluation, operator actions and contract reloads take turns.
+/// saved per clause, written ahead of its records (<see cref="ClauseRecording"/>) so that a crash never records a
+/// step twice nor loses its tickets; evaluation, operator actions and contract reloads take turns.
 /// </summary>
 public sealed partial class ClauseEvaluator : IDisposable
 {
@@ -31,6 +32,7 @@ public sealed partial class ClauseEvaluator : IDisposable
     private readonly ILogger<ClauseEvaluator> log;
     private readonly Dictionary<(string, ClauseId), ClauseStatus> statuses = [];
     private readonly SemaphoreSlim turn = new(1, 1);
+    private readonly ClauseRecording recording;
 
     public ClauseEvaluator(
         IReadOnlyList<Contract> contracts,
@@ -55,6 +57,7 @@ public sealed partial class ClauseEvaluator : IDisposable
         this.policy = policy;
         this.allowedLateness = allowedLateness;
         this.log = log;
+        recording = new ClauseRecording(commitments, ledger, outbox, log);
     }
 
     /// <summary>Where compliance reports are published; tickets link to <c>BASE/CONTRACT/CLAUSE</c>. Null: no link.</summary>
@@ -70,12 +73,14 @@ public sealed partial class ClauseEvaluator : IDisposable
     public IReadOnlyList<ClauseStatus> Statuses => [.. statuses.Values];
 
     /// <summary>
-    /// Call once at start: compares every clause's definition with the stored one (a changed clause starts
+    /// Call once at start: finishes recording any step the last run was stopped in the middle of (see
+    /// <see cref="ClauseRecording"/>), compares every clause's definition with the stored one (a changed clause starts
     /// afresh, a removed one is closed, both recorded) and records the contract versions in force.
     /// </summary>
     public Task RecordContractsAsync(DateTimeOffset at, CancellationToken ct) =>
         InTurnAsync(async () =>
         {
+            await recording.RecoverAsync(ct).ConfigureAwait(false);
             await ClauseReconciliation.RunAsync(Contracts, commitments, ledger, at, log, ct).ConfigureAwait(false);
             foreach (var c in Contracts) await RecordContractAsync(c, at, ct).ConfigureAwait(false);
             return 0;
@@ -121,6 +126,14 @@ public sealed partial class ClauseEvaluator : IDisposable
         if (statuses.TryGetValue((contractId, clauseId), out var status)) statuses[(contractId, clauseId)] = status with { Snapshot = snapshot };
     }
 
+    /// <summary>Saves a clause's next snapshot and records what led to it, written ahead (see <see cref="ClauseRecording"/>).</summary>
+    internal Task<IReadOnlyList<EvidenceRecord>> CommitStepAsync(string contractId, string clauseId, string definition, CommitmentSnapshot next,
+        IReadOnlyList<PendingEvidence> entries, CancellationToken ct) =>
+        recording.CommitAsync(contractId, clauseId, definition, next, entries, ct);
+
+    /// <summary>The evidence records of steps the last run had not finished recording, finished at this start.</summary>
+    internal IReadOnlyList<PendingEvidence> FinishedAtStart => recording.Finished;
+
     /// <summary>Runs work while no evaluation, reload or other operator action touches commitment state.</summary>
     internal async Task<T> InTurnAsync<T>(Func<Task<T>> work, CancellationToken ct)
     {
@@ -161,41 +174,62 @@ public sealed partial class ClauseEvaluator : IDisposable
             transitions.AddRange(commitment.EscalateIfDue(ScheduleOf(contract), at));
         }
 
-        foreach (var t in transitions)
-            await RecordAsync(contract, clause, t, verdict, result, calculation, ct).ConfigureAwait(false);
-        await RecordFlappingAsync(contract, clause, snapshot, commitment.Snapshot, at, ct).ConfigureAwait(false);
+        var pending = transitions.Select(t => PrepareTransition(contract, clause, t, verdict, result, calculation)).ToList();
+        if (FlappingChange(contract, clause, snapshot, commitment.Snapshot, at) is { } flapping) pending.Add(flapping);
+        if (pending.Count > 0 || snapshot != commitment.Snapshot)
+        {
+            var records = await recording.CommitAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, pending, ct).ConfigureAwait(false);
+            LogRecorded(contract, clause, transitions, records, result);
+            LogFlapping(contract, clause, snapshot, commitment.Snapshot);
+        }
         await RemindIfDueAsync(contract, clause, commitment.Snapshot, result, TicketForecast.For(clause, calculation), at, ct).ConfigureAwait(false);
-        if (transitions.Count > 0 || snapshot != commitment.Snapshot)
-            await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, commitment.Snapshot, ct).ConfigureAwait(false);
         return new ClauseStatus(contract, clause, at, result, verdict, commitment.Snapshot);
     }
 
-    /// <summary>Records the start and the end of flapping, once each.</summary>
-    private async Task RecordFlappingAsync(Contract contract, Clause clause, CommitmentSnapshot before, CommitmentSnapshot after, DateTimeOffset at, CancellationToken ct)
+    /// <summary>The record of flapping's start or end, once each; null when the step changed neither.</summary>
+    private static PendingEvidence? FlappingChange(Contract contract, Clause clause, CommitmentSnapshot before, CommitmentSnapshot after, DateTimeOffset at)
     {
-        if (before.IsFlapping == after.IsFlapping) return;
+        if (before.IsFlapping == after.IsFlapping) return null;
         var rule = clause.Rules.Flapping;
         var changes = after.IsFlapping ? after.RecentChanges.Count : before.RecentChanges.Count;
-        await ledger.AppendAsync(EvidenceKinds.Flapping, at,
-            new FlappingEvidence(contract.Id, clause.Id.Value, after.IsFlapping, after.State.ToString(), changes, rule.MaxChanges, rule.Within, after.FlappingSince ?? before.FlappingSince), ct).ConfigureAwait(false);
-        if (after.IsFlapping) LogFlappingStarted(contract.Id, clause.Id.Value, changes, rule.Within, after.State);
+        return PendingEvidence.Of(EvidenceKinds.Flapping, at,
+            new FlappingEvidence(contract.Id, clause.Id.Value, after.IsFlapping, after.State.ToString(), changes, rule.MaxChanges, rule.Within, after.FlappingSince ?? before.FlappingSince));
+    }
+
+    private void LogFlapping(Contract contract, Clause clause, CommitmentSnapshot before, CommitmentSnapshot after)
+    {
+        if (before.IsFlapping == after.IsFlapping) return;
+        if (after.IsFlapping) LogFlappingStarted(contract.Id, clause.Id.Value, after.RecentChanges.Count, clause.Rules.Flapping.Within, after.State);
         else LogFlappingEnded(contract.Id, clause.Id.Value, after.State);
     }
 
-    private async Task RecordAsync(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, ClauseCalculation calculation, CancellationToken ct)
+    /// <summary>A transition's evidence record with the escalation actions it calls for (their evidence hash is filled in when it is written).</summary>
+    private PendingEvidence PrepareTransition(Contract contract, Clause clause, CommitmentTransition t, Verdict verdict, KpiResult result, ClauseCalculation calculation)
     {
-        var record = await ledger.AppendAsync(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, calculation.Forecast), ct).ConfigureAwait(false);
-        LogTransition(contract.Id, clause.Id.Value, t.From, t.To, t.At, result.FormatValue(), result.Coverage, record.Hash);
+        var actions = new List<PendingAction>();
         var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, t.EpisodeNumber);
+        var forecast = TicketForecast.For(clause, calculation);
         if (EscalationPlanner.AtRiskPlan(t, ScheduleOf(contract), contract.Owners, NotificationSinks) is { } notice)
         {
-            var noticeContent = TicketContentFactory.Create(contract, clause, t.To, result, notice, record.Hash, TicketForecast.For(clause, calculation), ReportsBaseUrl);
-            await outbox.EnqueueAsync(new EscalationAction(episode, notice.Kind, 0, t.At, noticeContent) { NotBefore = notice.NotBefore }, notice.Sinks, ct).ConfigureAwait(false);
+            var noticeContent = TicketContentFactory.Create(contract, clause, t.To, result, notice, string.Empty, forecast, ReportsBaseUrl);
+            actions.Add(new(new EscalationAction(episode, notice.Kind, 0, t.At, noticeContent) { NotBefore = notice.NotBefore }, notice.Sinks));
         }
-        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is not { } plan) return;
-        var content = TicketContentFactory.Create(contract, clause, t.To, result, plan, record.Hash, TicketForecast.For(clause, calculation), ReportsBaseUrl);
-        var action = new EscalationAction(episode, plan.Kind, t.EscalationLevel, t.At, content) { NotBefore = plan.NotBefore };
-        await outbox.EnqueueAsync(action, plan.Sinks, ct).ConfigureAwait(false);
+        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is { } plan)
+        {
+            var content = TicketContentFactory.Create(contract, clause, t.To, result, plan, string.Empty, forecast, ReportsBaseUrl);
+            actions.Add(new(new EscalationAction(episode, plan.Kind, t.EscalationLevel, t.At, content) { NotBefore = plan.NotBefore }, plan.Sinks));
+        }
+        return PendingEvidence.Of(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, calculation.Forecast), actions);
+    }
+
+    /// <summary>Logs each transition with its record; the records start with the transitions', in order.</summary>
+    private void LogRecorded(Contract contract, Clause clause, IReadOnlyList<CommitmentTransition> transitions, IReadOnlyList<EvidenceRecord> records, KpiResult result)
+    {
+        for (var i = 0; i < transitions.Count; i++)
+        {
+            var t = transitions[i];
+            LogTransition(contract.Id, clause.Id.Value, t.From, t.To, t.At, result.FormatValue(), result.Coverage, records[i].Hash);
+        }
     }
 
     public void Dispose() => turn.Dispose();

@@ -66,7 +66,7 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
             NotificationSinks = [.. site.Site.TicketSinks.Where(s => !TicketSinkKinds.OpensTickets(s.Kind)).Select(s => s.Name)],
         };
         OperatorQueue = new SqliteOperatorActionQueue(Paths.OperatorActions);
-        OperatorActions = new OperatorActions(Evaluator, Commitments, Ledger, OperatorQueue, clock, loggers.CreateLogger<OperatorActions>());
+        OperatorActions = new OperatorActions(Evaluator, Commitments, OperatorQueue, clock, loggers.CreateLogger<OperatorActions>());
         TicketAcknowledgements = new TicketAcknowledgementPoller(TwoWaySourceFactory.Create(site.Site.TicketSinks, sinks, http), Evaluator, Outbox,
             OperatorActions, TimeProvider.System, loggers.CreateLogger<TicketAcknowledgementPoller>());
     }

@@ -18,16 +18,14 @@ public sealed partial class OperatorActions
 {
     private readonly ClauseEvaluator evaluator;
     private readonly ICommitmentStore commitments;
-    private readonly IEvidenceLedger ledger;
     private readonly SqliteOperatorActionQueue queue;
     private readonly TimeProvider clock;
     private readonly ILogger<OperatorActions> log;
 
-    public OperatorActions(ClauseEvaluator evaluator, ICommitmentStore commitments, IEvidenceLedger ledger, SqliteOperatorActionQueue queue, TimeProvider clock, ILogger<OperatorActions> log)
+    public OperatorActions(ClauseEvaluator evaluator, ICommitmentStore commitments, SqliteOperatorActionQueue queue, TimeProvider clock, ILogger<OperatorActions> log)
     {
         this.evaluator = evaluator;
         this.commitments = commitments;
-        this.ledger = ledger;
         this.queue = queue;
         this.clock = clock;
         this.log = log;
@@ -61,6 +59,9 @@ public sealed partial class OperatorActions
         var clause = contract?.Clauses.FirstOrDefault(c => c.Id.Value == action.ClauseId);
         if (contract is null || clause is null) return Refuse(action, $"there is no clause {name} in the contracts in force");
 
+        if (evaluator.FinishedAtStart.Any(e => IsRecordOf(e, action)))
+            return (OperatorActionStatus.Applied, $"{Verb(action.Kind)} of {name} was applied before the gateway restarted");
+
         var definition = ClauseDefinition.Hash(contract, clause);
         var before = await commitments.LoadAsync(contract.Id, clause.Id.Value, definition, ct).ConfigureAwait(false) ?? CommitmentSnapshot.Initial(at);
         var commitment = new Commitment(before);
@@ -68,14 +69,14 @@ public sealed partial class OperatorActions
 
         var transitions = commitment.Perform(action, at);
         var after = commitment.Snapshot;
-        await ledger.AppendAsync(EvidenceKinds.OperatorAction, at, new OperatorActionEvidence(contract.Id, clause.Id.Value, Verb(action.Kind),
-            action.Actor, action.Reason, action.Until, action.RequestedAt, before.State.ToString(), after.State.ToString(), after.EpisodeNumber), ct).ConfigureAwait(false);
-        foreach (var t in transitions)
+        var entries = new List<PendingEvidence>
         {
-            await ledger.AppendAsync(EvidenceKinds.Transition, t.At, new TransitionEvidence(contract.Id, clause.Id.Value, t.From.ToString(), t.To.ToString(),
-                t.Trigger.ToString(), t.EpisodeNumber, t.EscalationLevel, before.LastVerdict?.Label() ?? "NONE", null), ct).ConfigureAwait(false);
-        }
-        await commitments.SaveAsync(contract.Id, clause.Id.Value, definition, after, ct).ConfigureAwait(false);
+            PendingEvidence.Of(EvidenceKinds.OperatorAction, at, new OperatorActionEvidence(contract.Id, clause.Id.Value, Verb(action.Kind),
+                action.Actor, action.Reason, action.Until, action.RequestedAt, before.State.ToString(), after.State.ToString(), after.EpisodeNumber)),
+        };
+        entries.AddRange(transitions.Select(t => PendingEvidence.Of(EvidenceKinds.Transition, t.At, new TransitionEvidence(contract.Id, clause.Id.Value,
+            t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.EpisodeNumber, t.EscalationLevel, before.LastVerdict?.Label() ?? "NONE", null))));
+        await evaluator.CommitStepAsync(contract.Id, clause.Id.Value, definition, after, entries, ct).ConfigureAwait(false);
         evaluator.Remember(contract.Id, clause.Id, after);
 
         var detail = action.Kind switch
@@ -87,6 +88,15 @@ public sealed partial class OperatorActions
         LogApplied(Verb(action.Kind), contract.Id, clause.Id.Value, action.Actor, action.Reason, before.State, after.State);
         return (OperatorActionStatus.Applied, detail);
     }
+
+    /// <summary>Whether a record is this action's own (a crash came after it was recorded, before the queue heard).</summary>
+    private static bool IsRecordOf(PendingEvidence record, OperatorAction action) =>
+        record.Kind == EvidenceKinds.OperatorAction
+        && record.Body.GetProperty("contract").GetString() == action.ContractId
+        && record.Body.GetProperty("clause").GetString() == action.ClauseId
+        && record.Body.GetProperty("action").GetString() == Verb(action.Kind)
+        && record.Body.GetProperty("actor").GetString() == action.Actor
+        && record.Body.GetProperty("requested_at").GetDateTimeOffset() == action.RequestedAt;
 
     private (OperatorActionStatus, string) Refuse(OperatorAction action, string why)
     {

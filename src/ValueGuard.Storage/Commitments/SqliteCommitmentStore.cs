@@ -26,9 +26,10 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
         ("last_verdict", "TEXT NULL"), ("last_verdict_since", "INTEGER NULL"),
         ("snoozed_until", "INTEGER NULL"), ("waived_until", "INTEGER NULL"), ("waived_from", "TEXT NULL"),
         ("missed", "INTEGER NOT NULL DEFAULT 0"), ("period_from", "INTEGER NULL"),
+        ("journal", "TEXT NULL"),
     ];
 
-    private const string Columns = "definition, state, since, episode, level, last_escalation, pending_trigger, pending_since, recent_changes, flapping_since, last_verdict, last_verdict_since, snoozed_until, waived_until, waived_from, missed, period_from";
+    private const string Columns = "definition, state, since, episode, level, last_escalation, pending_trigger, pending_since, recent_changes, flapping_since, last_verdict, last_verdict_since, snoozed_until, waived_until, waived_from, missed, period_from, journal";
 
     private readonly SqliteDatabase db;
 
@@ -73,10 +74,13 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
         }, cancellationToken);
 
     public Task DeleteAsync(string contractId, string clauseId, CancellationToken cancellationToken) =>
+        ExecuteForClause("DELETE FROM commitments WHERE contract = $c AND clause = $k", contractId, clauseId, cancellationToken);
+
+    private Task ExecuteForClause(string sql, string contractId, string clauseId, CancellationToken cancellationToken) =>
         db.UseAsync(c =>
         {
             using var cmd = c.CreateCommand();
-            cmd.CommandText = "DELETE FROM commitments WHERE contract = $c AND clause = $k";
+            cmd.CommandText = sql;
             cmd.Parameters.AddWithValue("$c", contractId);
             cmd.Parameters.AddWithValue("$k", clauseId);
             return cmd.ExecuteNonQuery();
@@ -104,22 +108,31 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             Missed = r.GetInt64(17) != 0,
             PeriodFrom = Instant(r, 18),
         };
-        return new StoredCommitment(r.GetString(0), r.GetString(1), r.GetString(2), snapshot);
+        return new StoredCommitment(r.GetString(0), r.GetString(1), r.GetString(2), snapshot) { Journal = r.IsDBNull(19) ? null : r.GetString(19) };
     }
 
     private static DateTimeOffset? Instant(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : new DateTimeOffset(r.GetInt64(i), TimeSpan.Zero);
 
     public Task SaveAsync(string contractId, string clauseId, string definitionHash, CommitmentSnapshot snapshot, CancellationToken cancellationToken) =>
+        Save(contractId, clauseId, definitionHash, snapshot, null, cancellationToken);
+
+    public Task BeginRecordingAsync(string contractId, string clauseId, string definitionHash, CommitmentSnapshot snapshot, string journal, CancellationToken cancellationToken) =>
+        Save(contractId, clauseId, definitionHash, snapshot, journal, cancellationToken);
+
+    public Task EndRecordingAsync(string contractId, string clauseId, CancellationToken cancellationToken) =>
+        ExecuteForClause("UPDATE commitments SET journal = NULL WHERE contract = $c AND clause = $k", contractId, clauseId, cancellationToken);
+
+    private Task Save(string contractId, string clauseId, string definitionHash, CommitmentSnapshot snapshot, string? journal, CancellationToken cancellationToken) =>
         db.UseAsync(c =>
         {
             using var cmd = c.CreateCommand();
             cmd.CommandText = $"""
                 INSERT INTO commitments (contract, clause, {Columns})
-                VALUES ($c, $k, $d, $s, $since, $e, $l, $le, $pt, $ps, $rc, $fs, $lv, $lvs, $su, $wu, $wf, $m, $pf)
+                VALUES ($c, $k, $d, $s, $since, $e, $l, $le, $pt, $ps, $rc, $fs, $lv, $lvs, $su, $wu, $wf, $m, $pf, $j)
                 ON CONFLICT (contract, clause) DO UPDATE SET definition = $d, state = $s, since = $since,
                   episode = $e, level = $l, last_escalation = $le, pending_trigger = $pt, pending_since = $ps,
                   recent_changes = $rc, flapping_since = $fs, last_verdict = $lv, last_verdict_since = $lvs,
-                  snoozed_until = $su, waived_until = $wu, waived_from = $wf, missed = $m, period_from = $pf
+                  snoozed_until = $su, waived_until = $wu, waived_from = $wf, missed = $m, period_from = $pf, journal = COALESCE($j, journal)
                 """;
             cmd.Parameters.AddWithValue("$c", contractId);
             cmd.Parameters.AddWithValue("$k", clauseId);
@@ -140,6 +153,7 @@ public sealed class SqliteCommitmentStore : ICommitmentStore, IDisposable
             cmd.Parameters.AddWithValue("$wf", (object?)snapshot.WaivedFrom?.ToString() ?? DBNull.Value);
             cmd.Parameters.AddWithValue("$m", snapshot.Missed ? 1 : 0);
             cmd.Parameters.AddWithValue("$pf", Ticks(snapshot.PeriodFrom));
+            cmd.Parameters.AddWithValue("$j", (object?)journal ?? DBNull.Value);
             return cmd.ExecuteNonQuery();
         }, cancellationToken);
 

@@ -72,6 +72,34 @@ public sealed class JsonlEvidenceLedger : IEvidenceLedger, IDisposable
         }
     }
 
+    public async Task<IReadOnlyList<StoredEvidence>> ReadAfterAsync(long sequence, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        byte[] bytes;
+        try
+        {
+            stream.Seek(0, SeekOrigin.Begin);
+            bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        var found = new List<StoredEvidence>();
+        foreach (var text in Encoding.UTF8.GetString(bytes).Split('\n'))
+        {
+            if (!EvidenceChain.TryOpen(text, out var unsigned, out var hash)) continue;
+            using var doc = JsonDocument.Parse(unsigned);
+            var root = doc.RootElement;
+            var seq = root.GetProperty("seq").GetInt64();
+            if (seq <= sequence) continue;
+            var record = new EvidenceRecord(seq, root.GetProperty("at").GetDateTimeOffset(), root.GetProperty("kind").GetString()!, root.GetProperty("prev").GetString()!, hash);
+            found.Add(new StoredEvidence(record, root.GetProperty("body").Clone()));
+        }
+        return found;
+    }
+
     private static string Serialize<TBody>(long seq, DateTimeOffset at, string kind, string prev, TBody body)
     {
         using var buffer = new MemoryStream();
