@@ -27,16 +27,28 @@ internal static class BenchPlant
     public static string DeviceList() =>
         string.Concat(Enumerable.Range(0, Devices).Select(d => $"  - {{ id: m{d:00}, profile: press-plc-json }}\n"));
 
+    /// <summary>
+    /// The publisher the run uses: the bench's own hand-written MQTT client (<see cref="RawPublisher"/>, the default)
+    /// or MQTTnet (<c>VG_BENCH_PUBLISHER=mqttnet</c>, the publisher of rounds 1 to 4).
+    /// </summary>
+    public static string PublisherKind => Environment.GetEnvironmentVariable("VG_BENCH_PUBLISHER") == "mqttnet" ? "mqttnet" : "raw";
+
     /// <summary>One MQTT connection per simulated machine (connected before any timing starts).</summary>
-    public static async Task<IMqttClient[]> ConnectAsync(Uri broker)
+    public static async Task<object[]> ConnectAsync(Uri broker)
     {
         var factory = new MqttClientFactory();
-        var clients = new IMqttClient[Devices];
+        var clients = new object[Devices];
         for (var d = 0; d < Devices; d++)
         {
-            clients[d] = factory.CreateMqttClient();
-            await clients[d].ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port)
-                .WithClientId($"bench-m{d:00}-{Guid.NewGuid():N}"[..24]).WithCleanSession(true).Build());
+            var id = $"bench-m{d:00}-{Guid.NewGuid():N}"[..24];
+            if (PublisherKind == "raw")
+            {
+                clients[d] = await RawPublisher.ConnectAsync(broker, id);
+                continue;
+            }
+            var client = factory.CreateMqttClient();
+            await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithClientId(id).WithCleanSession(true).Build());
+            clients[d] = client;
         }
         return clients;
     }
@@ -45,29 +57,50 @@ internal static class BenchPlant
     /// Publishes messages 0..count-1, machine d on clients[d], each keeping <see cref="Window"/> QoS 1
     /// publishes in flight; returns once the broker has acknowledged every one.
     /// </summary>
-    public static Task PublishAsync(IMqttClient[] clients, int count) =>
-        Task.WhenAll(Enumerable.Range(0, Devices).Select(d => PublishMachineAsync(clients[d], d, count)));
-
-    public static async Task DisconnectAsync(IMqttClient[] clients)
-    {
-        foreach (var client in clients)
+    public static Task PublishAsync(object[] clients, int count) =>
+        Task.WhenAll(Enumerable.Range(0, Devices).Select(d => clients[d] switch
         {
-            if (client.IsConnected) await client.DisconnectAsync();
-            client.Dispose();
+            RawPublisher raw => raw.PublishAsync(Topic(d), MessagesOf(d, count).Select(i => Encoding.UTF8.GetBytes(Payload(i))), Window),
+            IMqttClient client => PublishMachineAsync(client, d, count),
+            _ => throw new InvalidOperationException("unknown publisher"),
+        }));
+
+    public static async Task DisconnectAsync(object[] clients)
+    {
+        foreach (var c in clients)
+        {
+            if (c is RawPublisher raw)
+            {
+                await raw.DisconnectAsync();
+                raw.Dispose();
+            }
+            else if (c is IMqttClient client)
+            {
+                if (client.IsConnected) await client.DisconnectAsync();
+                client.Dispose();
+            }
         }
     }
 
+    private static string Topic(int device) => $"plant/{Site}/m{device:00}/telemetry";
+
+    private static IEnumerable<int> MessagesOf(int device, int count)
+    {
+        for (var i = device; i < count; i += Devices) yield return i;
+    }
+
+    private static string Payload(int i) => string.Create(CultureInfo.InvariantCulture,
+        $$"""{"ts":{{T0 + i / Devices * 1000}},"state":{"running":true},"temp_c":{{20 + i % 7}},"parts":{{i}}}""");
+
     private static async Task PublishMachineAsync(IMqttClient client, int device, int count)
     {
-        var topic = $"plant/{Site}/m{device:00}/telemetry";
+        var topic = Topic(device);
         var pending = new Queue<Task>(Window);
-        for (var i = device; i < count; i += Devices)
+        foreach (var i in MessagesOf(device, count))
         {
             if (pending.Count == Window) await pending.Dequeue();
-            var payload = string.Create(CultureInfo.InvariantCulture,
-                $$"""{"ts":{{T0 + i / Devices * 1000}},"state":{"running":true},"temp_c":{{20 + i % 7}},"parts":{{i}}}""");
             pending.Enqueue(client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic)
-                .WithPayload(Encoding.UTF8.GetBytes(payload)).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build()));
+                .WithPayload(Encoding.UTF8.GetBytes(Payload(i))).WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build()));
         }
         while (pending.Count > 0) await pending.Dequeue();
     }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace ValueGuard.EndToEnd;
 
 /// <summary>
-/// (1) mosquitto's own QoS 1 delivery rate: the bench publisher against <c>mosquitto_sub -q 1 -C N</c>
+/// (1) mosquitto's own QoS 1 delivery rate: the bench publisher (<see cref="BenchPlant.PublisherKind"/>) against <c>mosquitto_sub -q 1 -C N</c>
 /// (output to /dev/null), timed from the first publish until the subscriber has received all N.
 /// </summary>
 internal static class BrokerRate

@@ -15,6 +15,7 @@ try
 {
     // VG_BENCH_GATEWAY_ONLY=1 skips (1) and (2) for quick profiling runs of the gateway; its ratios then read NaN.
     var gatewayOnly = Environment.GetEnvironmentVariable("VG_BENCH_GATEWAY_ONLY") == "1";
+    Console.Error.WriteLine($"publisher: {BenchPlant.PublisherKind} (VG_BENCH_PUBLISHER=mqttnet for MQTTnet)");
     var brokerRate = double.NaN;
     var influxRate = double.NaN;
     if (!gatewayOnly)
@@ -27,6 +28,7 @@ try
     Console.Error.WriteLine($"(3) gateway end to end, {messages} messages from {BenchPlant.Devices} machines");
     var gateway = await GatewayRun.MeasureAsync(broker, influx, profiles, work, messages);
     Console.WriteLine(EndToEndTable.Format(messages, brokerRate, influxRate, gateway));
+    Console.WriteLine($"publisher in (1) and (3): {BenchPlant.PublisherKind}");
     if (gateway.PointsLost != 0) Console.Error.WriteLine("last gateway log lines:\n" + gateway.LogTail);
     if (gateway.Warnings.Count > 0)
         Console.WriteLine("gateway warnings and errors during the run: " + string.Join(", ", gateway.Warnings.Select(w => $"{w.Key} x{w.Value}")));

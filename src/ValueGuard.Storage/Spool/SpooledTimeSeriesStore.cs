@@ -92,6 +92,8 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
         var delay = options.RetryDelay;
         var failures = 0;
         var recovering = false;
+        var lingered = false;
+        var caughtUp = true;
         while (!cancellationToken.IsCancellationRequested)
         {
             await ReportAsync(spool.DropExpired(), cancellationToken).ConfigureAwait(false);
@@ -102,6 +104,16 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
                 await appended.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
+            if (caughtUp && !lingered && forwardBuffer.Count < options.MaxSamplesPerWrite && options.ForwardLinger > TimeSpan.Zero)
+            {
+                // Only while the forwarder keeps up (a backlog goes out in full writes at once). A performance wait, not a
+                // deadline: real time, whatever clock the store was given.
+                lingered = true;
+                await Task.Delay(options.ForwardLinger, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            lingered = false;
+            caughtUp = forwardBuffer.Count < options.MaxSamplesPerWrite;
             try
             {
                 // The inner store is done with the list when its write returns, so the next forward reuses it.

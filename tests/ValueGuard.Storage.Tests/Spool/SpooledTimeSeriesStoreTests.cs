@@ -59,6 +59,24 @@ public sealed class SpooledTimeSeriesStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task While_the_forwarder_keeps_up_it_waits_a_moment_so_that_batches_go_out_together()
+    {
+        var lingering = Forwarding with { ForwardLinger = TimeSpan.FromSeconds(2) };
+        await using (var spooled = new SpooledTimeSeriesStore(DiskSpool.Open(SpoolOptions, TimeProvider.System), store, lingering, TimeProvider.System, NullLogger<SpooledTimeSeriesStore>.Instance, losses))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                await spooled.WriteAsync(Batch(i * 3), default);
+                await Task.Delay(20); // without the linger, each batch would go out on its own
+            }
+            await Eventually.WaitFor(() => spooled.PendingRecords == 0, "the spool to drain");
+        }
+        Assert.Equal(30, await embedded.CountAsync(default));
+        Assert.Equal(30, store.WriteSizes.Sum());
+        Assert.True(store.WriteSizes.Count <= 3, $"10 batches written 20 ms apart within the linger went out in {store.WriteSizes.Count} writes: {string.Join(", ", store.WriteSizes)}");
+    }
+
+    [Fact]
     public async Task Samples_spooled_before_a_restart_reach_the_store_after_it()
     {
         store.Down = true;

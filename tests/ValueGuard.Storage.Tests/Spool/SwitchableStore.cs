@@ -17,9 +17,16 @@ internal sealed class SwitchableStore(ITimeSeriesStore inner) : ITimeSeriesStore
 
     public int FailedWrites => Volatile.Read(ref failedWrites);
 
+    /// <summary>How many samples each successful write carried, in order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> WriteSizes { get; } = new();
+
     public Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
-        if (!down) return inner.WriteAsync(samples, cancellationToken);
+        if (!down)
+        {
+            WriteSizes.Enqueue(samples.Count);
+            return inner.WriteAsync(samples, cancellationToken);
+        }
         Interlocked.Increment(ref failedWrites);
         throw new IOException("store unreachable");
     }
