@@ -29,6 +29,27 @@ public class TicketSinkConfigTests
     }
 
     [Fact]
+    public void A_redmine_sink_takes_its_status_names_priority_names_and_timeout_from_the_site()
+    {
+        var result = SiteLoader.Load("/etc/valueguard/site.yaml", Site("""
+                - name: delivery
+                  kind: redmine
+                  url: "https://redmine.example"
+                  api_key_file: /run/secrets/redmine
+                  project: acme
+                  resolved_status: Erledigt
+                  closed_status: Abgewiesen
+                  priority_names: { high: Hoch, urgent: Dringend }
+                  timeout: 30s
+            """));
+
+        Assert.Empty(result.Errors);
+        var redmine = Assert.Single(result.Value!.TicketSinks);
+        Assert.Equal(("Erledigt", "Abgewiesen", TimeSpan.FromSeconds(30)), (redmine.ResolvedStatus, redmine.ClosedStatus, redmine.Timeout));
+        Assert.Equal(new Dictionary<string, string> { ["high"] = "Hoch", ["urgent"] = "Dringend" }, redmine.PriorityNames);
+    }
+
+    [Fact]
     public void Pagerduty_and_chat_sinks_load_with_their_credential_files_resolved_next_to_the_site()
     {
         var result = SiteLoader.Load("/etc/valueguard/site.yaml", Site("""
@@ -101,6 +122,8 @@ public class TicketSinkConfigTests
     [InlineData("""    - { kind: salesforce, url: "https://acme.my.salesforce.com", client_id: k }""", "'client_secret_file' is missing")]
     [InlineData("""    - { kind: jira, url: "https://j.example", project: DEL }""", "'api_token_file' is missing")]
     [InlineData("""    - { kind: pagerduty }""", "'routing_key_file' is missing")]
+    [InlineData("""    - { kind: redmine, url: "https://r.example", api_key_file: k, project: p, priority_names: { hihg: Hoch } }""", "use normal, high, urgent or immediate")]
+    [InlineData("""    - { kind: redmine, url: "https://r.example", api_key_file: k, project: p, timeout: soon }""", "is not a duration")]
     [InlineData("""    - { kind: pagerduty, url: "mailto:x", routing_key_file: k }""", "not an HTTP URL")]
     [InlineData("""    - { kind: slack, url: "https://hooks.slack.com/services/T/B/x" }""", "is a credential and does not belong in the site file")]
     [InlineData("""    - { kind: teams }""", "'url_file' is missing")]

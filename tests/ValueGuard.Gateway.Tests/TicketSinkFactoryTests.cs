@@ -69,6 +69,21 @@ public sealed class TicketSinkFactoryTests : IDisposable
     }
 
     [Fact]
+    public void A_redmine_sink_gets_the_sites_status_and_priority_names_and_its_own_defaults_for_the_rest()
+    {
+        var config = new TicketSinkConfig("delivery", "redmine", dir.File("unused"))
+        {
+            Url = new Uri("https://redmine.example"), ApiKeyFile = dir.File("k"), Project = "acme",
+            ResolvedStatus = "Erledigt", PriorityNames = new Dictionary<string, string> { ["high"] = "Hoch" },
+        };
+
+        var options = TicketSinkFactory.RedmineOptions(config);
+
+        Assert.Equal(("Erledigt", "Closed", TimeSpan.FromSeconds(15)), (options.ResolvedStatus, options.ClosedStatus, options.Timeout));
+        Assert.Equal("Hoch", options.PriorityNames["high"]);
+    }
+
+    [Fact]
     public void A_missing_credential_file_stops_start_up_with_the_setting_named()
     {
         var config = new TicketSinkConfig("on-call", "pagerduty", dir.File("unused")) { RoutingKeyFile = dir.File("absent.key") };

@@ -141,6 +141,17 @@ public sealed record TicketSinkConfig(string Name, string Kind, string Path)
     /// <summary>Salesforce: the Case status set on resolve (null: Closed).</summary>
     public string? CloseStatus { get; init; }
 
+    /// <summary>Redmine: the status names set on resolve and on close (null: Redmine's own "Resolved" and "Closed").</summary>
+    public string? ResolvedStatus { get; init; }
+
+    public string? ClosedStatus { get; init; }
+
+    /// <summary>Redmine: its priority names for ValueGuard's normal, high, urgent and immediate, where they differ.</summary>
+    public IReadOnlyDictionary<string, string>? PriorityNames { get; init; }
+
+    /// <summary>How long one request to the ticket system may take (null: the sink's default).</summary>
+    public TimeSpan? Timeout { get; init; }
+
     /// <summary>Email: the SMTP relay, sender and recipients.</summary>
     public SmtpConfig? Smtp { get; init; }
 

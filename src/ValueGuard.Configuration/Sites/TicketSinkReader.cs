@@ -13,8 +13,33 @@ internal static class TicketSinkReader
         "name", "kind", "path", "url", "secret_file", "api_key_file", "project", "url_file", "routing_key_file", "source",
         "api_token_file", "user", "issue_type", "resolve_transition", "password_file", "assignment_group", "close_code",
         "client_id", "client_secret_file", "api_version", "external_id_field", "close_status",
-        "host", "port", "starttls", "from", "to", "two_way",
+        "host", "port", "starttls", "from", "to", "two_way", "resolved_status", "closed_status", "priority_names", "timeout",
     ];
+
+    private static readonly string[] Priorities = ["normal", "high", "urgent", "immediate"];
+
+    /// <summary>Redmine's <c>priority_names: { high: Hoch, urgent: Dringend }</c>: ValueGuard's priority → Redmine's name.</summary>
+    private static Dictionary<string, string>? PriorityNames(MappingReader r, string sink, ErrorList errors)
+    {
+        if (r.Mapping("priority_names") is not { } map) return null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (k, v) in map.Children)
+        {
+            var priority = (k as YamlScalarNode)?.Value ?? string.Empty;
+            if (!Priorities.Contains(priority))
+            {
+                errors.Add(k, $"ticket sink '{sink}': priority_names has '{priority}', which is not a ValueGuard priority", "use normal, high, urgent or immediate as the keys");
+                continue;
+            }
+            if (v is not YamlScalarNode { Value: { Length: > 0 } redmineName })
+            {
+                errors.Add(v, $"ticket sink '{sink}': priority_names.{priority} must be a Redmine priority name", "write for example 'high: Hoch'");
+                continue;
+            }
+            names[priority] = redmineName;
+        }
+        return names;
+    }
 
     public static TicketSinkConfig? Read(YamlMappingNode map, ErrorList errors, string dataDir, Func<string, string> resolve)
     {
@@ -34,7 +59,11 @@ internal static class TicketSinkReader
                     return File("secret_file", required: true) is { } secret ? sink with { Url = uri, SecretFile = secret } : null;
                 var key = File("api_key_file", required: true);
                 var project = r.String("project", required: true);
-                return key is null || project is null ? null : sink with { Url = uri, ApiKeyFile = key, Project = project };
+                return key is null || project is null ? null : sink with
+                {
+                    Url = uri, ApiKeyFile = key, Project = project, ResolvedStatus = r.String("resolved_status"), ClosedStatus = r.String("closed_status"),
+                    PriorityNames = PriorityNames(r, name, errors), Timeout = r.Duration("timeout"),
+                };
             case "jira":
                 if (HttpUrl(r, name, required: true) is not { } jiraUrl) return null;
                 var jiraProject = r.String("project", required: true);

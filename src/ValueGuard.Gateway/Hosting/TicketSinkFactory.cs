@@ -18,10 +18,23 @@ namespace ValueGuard.Gateway.Hosting;
 /// <summary>Builds the ticket sinks a site names, over one shared HTTP client.</summary>
 public static class TicketSinkFactory
 {
+    /// <summary>A Redmine sink's options: what the site says, the sink's defaults for what it leaves out.</summary>
+    public static RedmineSinkOptions RedmineOptions(TicketSinkConfig config)
+    {
+        var options = new RedmineSinkOptions { Name = config.Name, Url = config.Url!, ApiKeyFile = config.ApiKeyFile!, Project = config.Project! };
+        return options with
+        {
+            ResolvedStatus = config.ResolvedStatus ?? options.ResolvedStatus,
+            ClosedStatus = config.ClosedStatus ?? options.ClosedStatus,
+            PriorityNames = config.PriorityNames ?? options.PriorityNames,
+            Timeout = config.Timeout ?? options.Timeout,
+        };
+    }
+
     public static ITicketSink Create(TicketSinkConfig config, HttpClient http, TimeProvider clock) => config.Kind switch
     {
         "webhook" => new WebhookTicketSink(Validated(new WebhookSinkOptions { Name = config.Name, Url = config.Url!, SecretFile = config.SecretFile! }, o => o.Validate()), http, clock),
-        "redmine" => new RedmineTicketSink(Validated(new RedmineSinkOptions { Name = config.Name, Url = config.Url!, ApiKeyFile = config.ApiKeyFile!, Project = config.Project! }, o => o.Validate()), http),
+        "redmine" => new RedmineTicketSink(Validated(RedmineOptions(config), o => o.Validate()), http),
         "jira" => new JiraTicketSink(Validated(new JiraSinkOptions
         {
             Name = config.Name, Url = config.Url!, Project = config.Project!, ApiTokenFile = config.ApiTokenFile!, User = config.User,

@@ -18,10 +18,7 @@ internal static class TwoWaySourceFactory
             if (config.TwoWay is not { } twoWay) continue;
             ITicketAcknowledgementSource source = config.Kind switch
             {
-                "redmine" => new RedmineTicketSink(new RedmineSinkOptions
-                {
-                    Name = config.Name, Url = config.Url!, ApiKeyFile = config.ApiKeyFile!, Project = config.Project!, AcknowledgedStatuses = twoWay.Statuses,
-                }, http),
+                "redmine" => new RedmineTicketSink(TicketSinkFactory.RedmineOptions(config) with { AcknowledgedStatuses = twoWay.Statuses }, http),
                 "pagerduty" => new PagerDutyIncidentReader(Validated(new PagerDutyIncidentOptions
                 {
                     Name = config.Name, ApiUrl = twoWay.ApiUrl ?? PagerDutyIncidentOptions.DefaultApiUrl, ApiTokenFile = twoWay.ApiTokenFile!,
