@@ -25,7 +25,7 @@ public static class ConfigurationValidator
             var (model, errors) = SiteModelLoader.Load(path);
             report.Add(path, errors);
             if (SiteLoader.Load(path, File.ReadAllText(path)).Value is { } site)
-                choices ??= new EscalationChoices(site.EscalationPolicies, [.. site.TicketSinks.Select(s => s.Name)]);
+                choices ??= EscalationChoices.Of(site);
             if (model is not null) sites[path] = model.Catalog;
             else if (CatalogOnly(path) is { } catalog) sites[path] = catalog;
         }

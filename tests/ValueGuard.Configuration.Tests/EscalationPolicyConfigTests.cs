@@ -116,6 +116,26 @@ public class EscalationPolicyConfigTests
     }
 
     [Fact]
+    public void An_at_risk_notice_naming_a_ticket_system_is_located_in_the_site_and_in_a_contract()
+    {
+        var result = SiteLoader.Load("site.yaml", Site("""
+              policies:
+                standard:
+                  at_risk: { notify: [customer_success], sinks: [desk] }
+                  levels: [{ notify: [delivery], priority: high }]
+            """));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("'desk' is a ticket system", error.Message);
+        Assert.Equal((11, 54), (error.Line, error.Column));
+
+        var site = SiteLoader.Load("site.yaml", Site(Standard)).Value!;
+        var contract = ContractLoader.Load("c.yaml",
+            Contract("escalation: { at_risk: { sinks: [files] }, levels: [{ notify: [delivery], priority: high }] }"), null, EscalationChoices.Of(site));
+        Assert.Contains("'files' is a ticket system", Assert.Single(contract.Errors).Message);
+    }
+
+    [Fact]
     public void A_contract_chooses_a_site_policy_by_name_or_writes_one_inline()
     {
         var site = SiteLoader.Load("site.yaml", Site(Standard)).Value!;

@@ -82,7 +82,7 @@ public static class ContractLoader
                     choices.Policies.Count == 0 ? "define it under escalation.policies in the site file, or write the policy inline" : $"known policies: {string.Join(", ", choices.Policies.Keys.Order(StringComparer.Ordinal))}");
                 return (null, name);
             case YamlMappingNode map:
-                return (EscalationPolicyReader.Read("contract", map, errors, choices?.Sinks), null);
+                return (EscalationPolicyReader.Read("contract", map, errors, choices?.Sinks, choices?.TicketSinks), null);
             case { } other:
                 errors.Add(other, "contract: 'escalation' is a policy name or a policy mapping with 'levels'");
                 return (null, null);

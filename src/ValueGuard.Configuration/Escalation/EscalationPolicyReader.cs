@@ -27,7 +27,7 @@ public static class EscalationPolicyReader
 
     private static readonly LocalTimePattern Clock = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
 
-    public static EscalationPolicy? Read(string name, YamlMappingNode node, ErrorList errors, IReadOnlyCollection<string>? sinks)
+    public static EscalationPolicy? Read(string name, YamlMappingNode node, ErrorList errors, IReadOnlyCollection<string>? sinks, IReadOnlyCollection<string>? ticketSinks = null)
     {
         var what = $"escalation policy '{name}'";
         var before = errors.Errors.Count;
@@ -46,7 +46,7 @@ public static class EscalationPolicyReader
             errors.Add(r.Get("remind_every")!, $"{what}: 'remind_every' {every} is too short", "remind at most once a minute, for example 2h");
         var business = r.Mapping("business_hours") is { } b ? ReadBusinessHours(what, b, errors) : null;
         var quiet = r.Mapping("quiet_hours") is { } q ? ReadQuietHours(what, q, errors) : null;
-        var atRisk = r.Mapping("at_risk") is { } a ? ReadAtRisk(what, a, errors, sinks) : AtRiskNotice.CustomerSuccess;
+        var atRisk = r.Mapping("at_risk") is { } a ? ReadAtRisk(what, a, errors, sinks, ticketSinks) : AtRiskNotice.CustomerSuccess;
         if (errors.Errors.Count > before || levels.Count == 0) return null;
         return new EscalationPolicy(name, levels) { RemindEvery = remind, BusinessHours = business, QuietHours = quiet, AtRisk = atRisk };
     }
@@ -81,7 +81,7 @@ public static class EscalationPolicyReader
     }
 
     /// <summary><c>at_risk: { notify: [customer_success], sinks: [cs-chat] }</c>; <c>sinks: []</c> sends no notice.</summary>
-    private static AtRiskNotice ReadAtRisk(string what, YamlMappingNode node, ErrorList errors, IReadOnlyCollection<string>? sinks)
+    private static AtRiskNotice ReadAtRisk(string what, YamlMappingNode node, ErrorList errors, IReadOnlyCollection<string>? sinks, IReadOnlyCollection<string>? ticketSinks)
     {
         var r = new MappingReader(node, $"{what} at_risk", errors, "notify", "sinks");
         var notify = new List<OwnerRole>();
@@ -99,6 +99,9 @@ public static class EscalationPolicyReader
                 if (sinks is not null && !sinks.Contains(sink.Value!))
                     errors.Add(sink, $"{r.What}: ticket sink '{sink.Value}' is not configured",
                         sinks.Count == 0 ? "add it under tickets.sinks in the site file" : $"configured sinks: {string.Join(", ", sinks)}");
+                else if (ticketSinks is not null && ticketSinks.Contains(sink.Value!))
+                    errors.Add(sink, $"{r.What}: '{sink.Value}' is a ticket system; an at-risk notice is not a ticket and would never be sent there",
+                        "name a chat, webhook or e-mail sink here; tickets open on a breach through the levels' sinks");
                 else names.Add(sink.Value!);
             }
         }

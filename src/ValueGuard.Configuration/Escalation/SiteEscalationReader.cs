@@ -10,7 +10,7 @@ namespace ValueGuard.Configuration.Escalation;
 /// </summary>
 public static class SiteEscalationReader
 {
-    public static (EscalationPolicy Default, IReadOnlyDictionary<string, EscalationPolicy> Named) Read(YamlMappingNode node, ErrorList errors, IReadOnlyCollection<string> sinks)
+    public static (EscalationPolicy Default, IReadOnlyDictionary<string, EscalationPolicy> Named) Read(YamlMappingNode node, ErrorList errors, IReadOnlyCollection<string> sinks, IReadOnlyCollection<string>? ticketSinks = null)
     {
         var r = new MappingReader(node, "escalation", errors, "escalate_after", "max_level", "default", "policies");
         var named = new Dictionary<string, EscalationPolicy>(StringComparer.Ordinal);
@@ -28,7 +28,7 @@ public static class SiteEscalationReader
         {
             var name = ((YamlScalarNode)keyNode).Value ?? "";
             if (value is not YamlMappingNode map) { errors.Add(value, $"escalation policy '{name}' must be a mapping with 'levels'"); continue; }
-            if (EscalationPolicyReader.Read(name, map, errors, sinks) is { } policy) named[name] = policy;
+            if (EscalationPolicyReader.Read(name, map, errors, sinks, ticketSinks) is { } policy) named[name] = policy;
         }
         var defaultNode = r.Scalar("default");
         var defaultName = defaultNode?.Value ?? (policies.Children.Count == 1 ? ((YamlScalarNode)policies.Children.Keys.Single()).Value : null);

@@ -97,6 +97,15 @@ public sealed record BrokerConfig(Uri Url, string ClientId, string? Username, st
 /// </summary>
 public sealed record TicketSinkConfig(string Name, string Kind, string Path)
 {
+    /// <summary>Kinds that keep a ticket per breach episode; every other kind (webhook, chat, e-mail) takes notices.</summary>
+    public static readonly IReadOnlySet<string> TicketKinds = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "file", "redmine", "jira", "pagerduty", "servicenow", "salesforce",
+    };
+
+    /// <summary>Whether this sink is a ticket system (at-risk notices never go to one: a notice is not a ticket).</summary>
+    public bool OpensTickets => TicketKinds.Contains(Kind);
+
     public Uri? Url { get; init; }
 
     /// <summary>Webhook: the HMAC secret's file. DingTalk, Feishu: the robot's signing secret's file.</summary>

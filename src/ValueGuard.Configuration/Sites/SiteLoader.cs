@@ -59,7 +59,7 @@ public static class SiteLoader
             }
         }
         (EscalationPolicy policy, IReadOnlyDictionary<string, EscalationPolicy> policies) = r.Mapping("escalation") is { } esc
-            ? SiteEscalationReader.Read(esc, errors, [.. sinks.Select(x => x.Name)])
+            ? SiteEscalationReader.Read(esc, errors, [.. sinks.Select(x => x.Name)], [.. sinks.Where(x => x.OpensTickets).Select(x => x.Name)])
             : (EscalationPolicy.Default, new Dictionary<string, EscalationPolicy>());
         var every = r.Duration("evaluate_every") ?? TimeSpan.FromMinutes(1);
         var lateness = r.Duration("allowed_lateness");

@@ -27,7 +27,7 @@ public static class SiteModelLoader
                 errors.Add(new ConfigError(site.File, 1, 1, $"contract file '{file}' does not exist", "fix the path under 'contracts:'; paths are relative to the site file"));
                 continue;
             }
-            var result = ContractLoader.LoadFile(file, catalog, new EscalationChoices(site.EscalationPolicies, [.. site.TicketSinks.Select(s => s.Name)]));
+            var result = ContractLoader.LoadFile(file, catalog, EscalationChoices.Of(site));
             errors.AddRange(result.Errors);
             if (result.Value is { } contract) contracts.Add(contract);
         }
