@@ -28,7 +28,8 @@ internal sealed class RawPublisher : IDisposable
         var body = new List<byte> { 0, 4, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 4, 0x02, 0, 60, (byte)(id.Length >> 8), (byte)id.Length };
         body.AddRange(id);
         var packet = new List<byte> { 0x10 };
-        AppendLength(packet, body.Count);
+        Span<byte> length = stackalloc byte[4];
+        packet.AddRange(length[..WriteRemainingLength(length, body.Count)]);
         packet.AddRange(body);
         await socket.SendAsync(packet.ToArray());
         var connack = await publisher.ReadPacketsAsync(4);
@@ -93,15 +94,7 @@ internal sealed class RawPublisher : IDisposable
         if (++nextPacketId == 0) nextPacketId = 1;
         Span<byte> header = stackalloc byte[8];
         header[0] = 0x32; // PUBLISH, QoS 1
-        var length = 2 + topic.Length + 2 + payload.Length;
-        var n = 1;
-        do
-        {
-            var digit = (byte)(length % 128);
-            length /= 128;
-            header[n++] = length > 0 ? (byte)(digit | 0x80) : digit;
-        }
-        while (length > 0);
+        var n = 1 + WriteRemainingLength(header[1..], 2 + topic.Length + 2 + payload.Length);
         to.Write(header[..n]);
         Span<byte> two = stackalloc byte[2];
         BinaryPrimitives.WriteUInt16BigEndian(two, (ushort)topic.Length);
@@ -145,14 +138,17 @@ internal sealed class RawPublisher : IDisposable
         return packet;
     }
 
-    private static void AppendLength(List<byte> to, int length)
+    /// <summary>MQTT's remaining length: 7 bits a byte, high bit set while more follow; returns the bytes written.</summary>
+    private static int WriteRemainingLength(Span<byte> to, int length)
     {
+        var n = 0;
         do
         {
             var digit = (byte)(length % 128);
             length /= 128;
-            to.Add(length > 0 ? (byte)(digit | 0x80) : digit);
+            to[n++] = length > 0 ? (byte)(digit | 0x80) : digit;
         }
         while (length > 0);
+        return n;
     }
 }
