@@ -50,6 +50,7 @@ CONF
 chmod 0755 "$work"
 mosquitto -c "$work/mosquitto.conf" >"$work/mosquitto.log" 2>&1 &
 pids+=($!)
+export VG_BENCH_MOSQUITTO_PID=$!
 
 http_port=$(free_port); rpc_port=$(free_port)
 mkdir -p "$work/influxdb"
@@ -57,6 +58,7 @@ sed -e "s|@DIR@|$work/influxdb|g" -e "s|@HTTP_PORT@|$http_port|g" -e "s|@RPC_POR
   tests/influxdb.conf.template > "$work/influxdb/influxdb.conf"
 influxd -config "$work/influxdb/influxdb.conf" >"$work/influxdb/influxd.log" 2>&1 &
 pids+=($!)
+export VG_BENCH_INFLUXD_PID=$!
 
 for _ in $(seq 1 200); do
   (exec 3<>"/dev/tcp/127.0.0.1/$mqtt_port") 2>/dev/null \

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 
 namespace ValueGuard.EndToEnd;
 
@@ -8,27 +9,50 @@ namespace ValueGuard.EndToEnd;
 /// </summary>
 internal static class BrokerRate
 {
-    public static async Task<double> MeasureAsync(Uri broker, int count)
+    public static async Task<(double Rate, CpuBudget Cpu)> MeasureAsync(Uri broker, int count)
     {
+        var mosquitto = CpuBudget.PidFromEnvironment("VG_BENCH_MOSQUITTO_PID");
         var id = "bench-sub-" + Guid.NewGuid().ToString("N")[..8];
         var common = $"-h {broker.Host} -p {broker.Port} -i {id} -c -q 1 -t '{BenchPlant.TopicFilter}'";
         // A persistent session subscribed before the publisher starts: nothing is missed while the real subscriber connects.
         await RunAsync($"mosquitto_sub {common} -E", wait: true);
         var clients = await BenchPlant.ConnectAsync(broker);
+        var (brokerBefore, ownBefore) = (CpuBudget.CpuOf(mosquitto), CpuBudget.OwnCpu());
         var clock = Stopwatch.StartNew();
-        using var subscriber = await RunAsync($"exec mosquitto_sub {common} -C {count} >/dev/null", wait: false);
+        // The shell's `times` prints the CPU of its finished child (mosquitto_sub) on its second line.
+        using var subscriber = await RunAsync($"mosquitto_sub {common} -C {count} >/dev/null; rc=$?; times; exit $rc", wait: false, readOutput: true);
+        var subscriberTimes = subscriber.StandardOutput.ReadToEndAsync();
         await BenchPlant.PublishAsync(clients, count);
+        var publishedAt = clock.Elapsed.TotalSeconds;
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         await subscriber.WaitForExitAsync(timeout.Token);
         clock.Stop();
+        var cpu = new CpuBudget(count) { WallSeconds = clock.Elapsed.TotalSeconds, PublisherDoneSeconds = publishedAt };
+        cpu.Add("mosquitto", CpuBudget.CpuOf(mosquitto) - brokerBefore);
+        cpu.Add("bench publisher", CpuBudget.OwnCpu() - ownBefore);
+        cpu.Add("mosquitto_sub / gateway", ChildCpuSeconds(await subscriberTimes));
         await BenchPlant.DisconnectAsync(clients);
         if (subscriber.ExitCode != 0) throw new InvalidOperationException($"mosquitto_sub exited with {subscriber.ExitCode}");
-        return count / clock.Elapsed.TotalSeconds;
+        return (count / clock.Elapsed.TotalSeconds, cpu);
     }
 
-    private static async Task<Process> RunAsync(string shell, bool wait)
+    /// <summary>User plus system time from the children's line of the shell's <c>times</c> ("0m1.230s 0m0.450s").</summary>
+    private static double ChildCpuSeconds(string times)
     {
-        var start = new ProcessStartInfo("sh") { UseShellExecute = false };
+        var lines = times.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (lines.Length < 2) return double.NaN;
+        return lines[^1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Sum(MinutesSeconds);
+
+        static double MinutesSeconds(string field)
+        {
+            var m = field.IndexOf('m', StringComparison.Ordinal);
+            return double.Parse(field[..m], CultureInfo.InvariantCulture) * 60 + double.Parse(field[(m + 1)..].TrimEnd('s'), CultureInfo.InvariantCulture);
+        }
+    }
+
+    private static async Task<Process> RunAsync(string shell, bool wait, bool readOutput = false)
+    {
+        var start = new ProcessStartInfo("sh") { UseShellExecute = false, RedirectStandardOutput = readOutput };
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add(shell);
         var process = Process.Start(start)!;

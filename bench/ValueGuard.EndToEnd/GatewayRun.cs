@@ -7,7 +7,7 @@ namespace ValueGuard.EndToEnd;
 
 /// <summary>What (3) measured: the gateway end to end.</summary>
 internal sealed record GatewayResult(int Messages, long PartsStored, long PointsStored, long PointsExpected, double Seconds,
-    long PeakRssBytes, double CpuSeconds, string LogTail, IReadOnlyDictionary<string, int> Warnings)
+    long PeakRssBytes, double CpuSeconds, string LogTail, IReadOnlyDictionary<string, int> Warnings, CpuBudget Cpu)
 {
     public double MessagesPerSecond => PartsStored / Seconds;
     public double PointsPerSecond => PointsStored / Seconds;
@@ -83,9 +83,13 @@ internal static class GatewayRun
                 await Task.Delay(50);
             }
             var clients = await BenchPlant.ConnectAsync(broker);
+            var mosquitto = CpuBudget.PidFromEnvironment("VG_BENCH_MOSQUITTO_PID");
+            var influxd = CpuBudget.PidFromEnvironment("VG_BENCH_INFLUXD_PID");
+            var (brokerBefore, influxBefore, ownBefore) = (CpuBudget.CpuOf(mosquitto), CpuBudget.CpuOf(influxd), CpuBudget.OwnCpu());
             var before = ProcessSample.Read(gateway.Id);
             var clock = Stopwatch.StartNew();
             var publishing = BenchPlant.PublishAsync(clients, count);
+            var published = publishing.ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
             long parts = 0, last = -1;
             var lastGrowth = Stopwatch.StartNew();
             while (parts < count && lastGrowth.Elapsed < Stall && !gateway.HasExited)
@@ -95,14 +99,23 @@ internal static class GatewayRun
                 if (parts != last) { last = parts; lastGrowth.Restart(); }
             }
             clock.Stop();
+            var after = ProcessSample.Read(gateway.Id);
+            var cpu = new CpuBudget(count) { WallSeconds = clock.Elapsed.TotalSeconds };
+            cpu.Add("mosquitto", CpuBudget.CpuOf(mosquitto) - brokerBefore);
+            // The bench process also polls InfluxDB's count every 250 ms here; that is a small part of its figure.
+            cpu.Add("bench publisher", CpuBudget.OwnCpu() - ownBefore);
+            cpu.Add("mosquitto_sub / gateway", after.CpuSeconds - before.CpuSeconds);
+            cpu.Add("influxd", CpuBudget.CpuOf(influxd) - influxBefore);
+            // Published well before the last point was stored: the gateway fell behind the broker. Close together: the
+            // broker (serving publisher and gateway at once) set the pace.
+            if (published.IsCompleted) cpu.PublisherDoneSeconds = (await published).TotalSeconds;
             await publishing;
             await BenchPlant.DisconnectAsync(clients);
-            var after = ProcessSample.Read(gateway.Id);
             var points = await BenchPlant.CountAsync(client, null);
             await client.ExecuteAsync("DROP DATABASE " + InfluxTimeSeriesStore.QuoteIdentifier(database), default);
             var seconds = parts >= count ? clock.Elapsed.TotalSeconds : (clock.Elapsed - lastGrowth.Elapsed).TotalSeconds;
             return new GatewayResult(count, parts, points, (long)count * PointsPerMessage, seconds,
-                after.PeakRssBytes, after.CpuSeconds - before.CpuSeconds, string.Join('\n', log.TakeLast(20)), WarningsByEvent(log));
+                after.PeakRssBytes, after.CpuSeconds - before.CpuSeconds, string.Join('\n', log.TakeLast(20)), WarningsByEvent(log), cpu);
         }
         finally
         {

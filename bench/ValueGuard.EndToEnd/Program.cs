@@ -18,10 +18,11 @@ try
     Console.Error.WriteLine($"publisher: {BenchPlant.PublisherKind} (VG_BENCH_PUBLISHER=mqttnet for MQTTnet)");
     var brokerRate = double.NaN;
     var influxRate = double.NaN;
+    CpuBudget? brokerCpu = null;
     if (!gatewayOnly)
     {
         Console.Error.WriteLine($"(1) mosquitto -> mosquitto_sub, {messages} QoS 1 messages");
-        brokerRate = await BrokerRate.MeasureAsync(broker, messages);
+        (brokerRate, brokerCpu) = await BrokerRate.MeasureAsync(broker, messages);
         Console.Error.WriteLine($"(2) InfluxDB direct line protocol, {messages * 3} points");
         influxRate = await InfluxRate.MeasureAsync(influx, messages * 3);
     }
@@ -29,6 +30,8 @@ try
     var gateway = await GatewayRun.MeasureAsync(broker, influx, profiles, work, messages);
     Console.WriteLine(EndToEndTable.Format(messages, brokerRate, influxRate, gateway));
     Console.WriteLine($"publisher in (1) and (3): {BenchPlant.PublisherKind}");
+    Console.WriteLine();
+    Console.WriteLine(CpuBudget.Format(brokerCpu, gateway.Cpu));
     if (gateway.PointsLost != 0) Console.Error.WriteLine("last gateway log lines:\n" + gateway.LogTail);
     if (gateway.Warnings.Count > 0)
         Console.WriteLine("gateway warnings and errors during the run: " + string.Join(", ", gateway.Warnings.Select(w => $"{w.Key} x{w.Value}")));
