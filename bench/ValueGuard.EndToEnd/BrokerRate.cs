@@ -30,7 +30,7 @@ internal static class BrokerRate
         var cpu = new CpuBudget(count) { WallSeconds = clock.Elapsed.TotalSeconds, PublisherDoneSeconds = publishedAt };
         cpu.Add("mosquitto", CpuBudget.CpuOf(mosquitto) - brokerBefore);
         cpu.Add("bench publisher", CpuBudget.OwnCpu() - ownBefore);
-        cpu.Add("mosquitto_sub / gateway", ChildCpuSeconds(await subscriberTimes));
+        cpu.Add(CpuBudget.GatewayProcess, ChildCpuSeconds(await subscriberTimes));
         await BenchPlant.DisconnectAsync(clients);
         if (subscriber.ExitCode != 0) throw new InvalidOperationException($"mosquitto_sub exited with {subscriber.ExitCode}");
         return (count / clock.Elapsed.TotalSeconds, cpu);

@@ -17,6 +17,12 @@ internal sealed class CpuBudget(int messages)
     /// <summary>When the publisher had all its messages acknowledged by the broker, from the start of the measurement.</summary>
     public double PublisherDoneSeconds { get; set; } = double.NaN;
 
+    /// <summary>Messages stored at the first poll after the publisher was done (-1: not known); (1) has none.</summary>
+    public long StoredWhenPublisherDone { get; set; } = -1;
+
+    /// <summary>Bytes in the gateway's spool at that moment: durable, acknowledged, not yet in InfluxDB (-1: not known).</summary>
+    public long SpoolBytesWhenPublisherDone { get; set; } = -1;
+
     public void Add(string process, double cpuSeconds) => shares.Add((process, cpuSeconds));
 
     public double MicrosecondsPerMessage(string process) =>
@@ -45,7 +51,7 @@ internal sealed class CpuBudget(int messages)
     public static double OwnCpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
 
     /// <summary>Rows "process | (1) µs/msg | (3) µs/msg" for the processes of both budgets.</summary>
-    public static string Format(CpuBudget? broker, CpuBudget gateway)
+    public static string Format(CpuBudget? broker, CpuBudget gateway, double brokerMessagesPerSecond)
     {
         var table = new StringBuilder();
         table.Append("| CPU per message (utime+stime) | (1) broker run | (3) gateway run |\n| --- | --- | --- |\n");
@@ -55,15 +61,31 @@ internal sealed class CpuBudget(int messages)
         table.Append(CultureInfo.InvariantCulture,
             $"| all of them | {Total(broker)} | {Total(gateway)} |\n| cores busy (of {Environment.ProcessorCount}) | {Busy(broker)} | {Busy(gateway)} |\n" +
             $"| publisher done / last message received or stored | {Done(broker)} | {Done(gateway)} |");
+        var ceiling = gateway.CeilingWithoutGateway();
+        table.Append(CultureInfo.InvariantCulture,
+            $"\n| (3) if the gateway itself cost no CPU (mosquitto on one core, the rest on {Environment.ProcessorCount}) | | <= {ceiling:F0} msg/s ({ceiling / brokerMessagesPerSecond:P1} of (1)) |");
         return table.ToString();
     }
+
+    /// <summary>
+    /// The fastest (3) could be at this run's per-message costs of the other processes if the gateway's were zero:
+    /// mosquitto is single-threaded, so it gets at most one core; all of them share the machine's cores.
+    /// </summary>
+    public double CeilingWithoutGateway()
+    {
+        var others = TotalMicrosecondsPerMessage - MicrosecondsPerMessage(GatewayProcess);
+        return Math.Min(1e6 / MicrosecondsPerMessage("mosquitto"), Environment.ProcessorCount * 1e6 / others);
+    }
+
+    public const string GatewayProcess = "mosquitto_sub / gateway";
 
     private static string Cell(CpuBudget? budget, string name) =>
         budget is null || !budget.Processes.Contains(name) ? "" : $"{budget.MicrosecondsPerMessage(name):F1} µs";
 
     private static string Total(CpuBudget? budget) => budget is null ? "" : $"{budget.TotalMicrosecondsPerMessage:F1} µs";
 
-    private static string Done(CpuBudget? budget) => budget is null ? "" : $"{budget.PublisherDoneSeconds:F2} s / {budget.WallSeconds:F2} s";
+    private static string Done(CpuBudget? budget) => budget is null ? "" : $"{budget.PublisherDoneSeconds:F2} s / {budget.WallSeconds:F2} s"
+        + (budget.StoredWhenPublisherDone >= 0 ? $" ({budget.StoredWhenPublisherDone} stored, {budget.SpoolBytesWhenPublisherDone / 1024.0:F0} KB in the spool when the publisher was done)" : "");
 
     private static string Busy(CpuBudget? budget) => budget is null ? "" : $"{budget.CoresBusy:F2}";
 }

@@ -48,6 +48,15 @@ internal static class GatewayRun
         return counts;
     }
 
+    /// <summary>VG_BENCH_SPOOL="max_samples_per_write: 20000" tries spool settings without editing the bench.</summary>
+    private static string SpoolSetting() =>
+        Environment.GetEnvironmentVariable("VG_BENCH_SPOOL") is { Length: > 0 } spool ? $", spool: {{ {spool} }}" : "";
+
+    /// <summary>Bytes in the gateway's spool files: samples durable on disk but not yet in InfluxDB (plus 8-byte headers).</summary>
+    private static long SpoolBytes(string dataDir) =>
+        Directory.Exists(dataDir) ? Directory.EnumerateFiles(dataDir, "*", SearchOption.AllDirectories)
+            .Where(f => f.Contains("spool", StringComparison.OrdinalIgnoreCase)).Sum(f => new FileInfo(f).Length) : 0;
+
     public static async Task<GatewayResult> MeasureAsync(Uri broker, Uri influx, string profiles, string workDir, int count)
     {
         var database = "vg_e2e_" + Guid.NewGuid().ToString("N")[..8];
@@ -57,7 +66,7 @@ internal static class GatewayRun
             broker: {"{"} url: "{broker}", client_id: vg-bench-{Guid.NewGuid():N} {"}"}
             data_dir: data
             device_profiles: ["{profiles}"]
-            store: {"{"} kind: influxdb, url: "{influx}", database: {database} {"}"}
+            store: {"{"} kind: influxdb, url: "{influx}", database: {database}{SpoolSetting()} {"}"}
             ingest: {"{"} max_past: 3650d {"}"}
             devices:
             {BenchPlant.DeviceList()}
@@ -92,11 +101,17 @@ internal static class GatewayRun
             var published = publishing.ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
             long parts = 0, last = -1;
             var lastGrowth = Stopwatch.StartNew();
+            long storedWhenPublished = -1, spoolBytesWhenPublished = -1;
             while (parts < count && lastGrowth.Elapsed < Stall && !gateway.HasExited)
             {
                 await Task.Delay(250);
                 parts = await BenchPlant.CountAsync(client, "parts");
                 if (parts != last) { last = parts; lastGrowth.Restart(); }
+                if (published.IsCompleted && storedWhenPublished < 0)
+                {
+                    storedWhenPublished = parts;
+                    spoolBytesWhenPublished = SpoolBytes(Path.Combine(workDir, "data"));
+                }
             }
             clock.Stop();
             var after = ProcessSample.Read(gateway.Id);
@@ -104,11 +119,13 @@ internal static class GatewayRun
             cpu.Add("mosquitto", CpuBudget.CpuOf(mosquitto) - brokerBefore);
             // The bench process also polls InfluxDB's count every 250 ms here; that is a small part of its figure.
             cpu.Add("bench publisher", CpuBudget.OwnCpu() - ownBefore);
-            cpu.Add("mosquitto_sub / gateway", after.CpuSeconds - before.CpuSeconds);
+            cpu.Add(CpuBudget.GatewayProcess, after.CpuSeconds - before.CpuSeconds);
             cpu.Add("influxd", CpuBudget.CpuOf(influxd) - influxBefore);
             // Published well before the last point was stored: the gateway fell behind the broker. Close together: the
             // broker (serving publisher and gateway at once) set the pace.
             if (published.IsCompleted) cpu.PublisherDoneSeconds = (await published).TotalSeconds;
+            cpu.StoredWhenPublisherDone = storedWhenPublished;
+            cpu.SpoolBytesWhenPublisherDone = spoolBytesWhenPublished;
             await publishing;
             await BenchPlant.DisconnectAsync(clients);
             var points = await BenchPlant.CountAsync(client, null);

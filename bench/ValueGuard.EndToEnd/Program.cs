@@ -31,7 +31,7 @@ try
     Console.WriteLine(EndToEndTable.Format(messages, brokerRate, influxRate, gateway));
     Console.WriteLine($"publisher in (1) and (3): {BenchPlant.PublisherKind}");
     Console.WriteLine();
-    Console.WriteLine(CpuBudget.Format(brokerCpu, gateway.Cpu));
+    Console.WriteLine(CpuBudget.Format(brokerCpu, gateway.Cpu, brokerRate));
     if (gateway.PointsLost != 0) Console.Error.WriteLine("last gateway log lines:\n" + gateway.LogTail);
     if (gateway.Warnings.Count > 0)
         Console.WriteLine("gateway warnings and errors during the run: " + string.Join(", ", gateway.Warnings.Select(w => $"{w.Key} x{w.Value}")));

@@ -23,6 +23,7 @@ public class SpoolSiteTests
         var spool = SiteLoader.Load("site.yaml", Site("").Replace("  spool:\n", "", StringComparison.Ordinal)).Value!.Store!.Spool;
 
         Assert.Equal((1L << 30, "refuse_new_writes", "every_batch", (TimeSpan?)null), (spool.MaxBytes, spool.WhenFull, spool.Fsync, spool.MaxAge));
+        Assert.Equal((20_000, TimeSpan.FromMilliseconds(50)), (spool.MaxSamplesPerWrite, spool.ForwardLinger));
     }
 
     [Fact]
@@ -35,6 +36,8 @@ public class SpoolSiteTests
                 fsync: interval
                 fsync_interval: 500ms
                 segment_bytes: 4096
+                max_samples_per_write: 8000
+                forward_linger: 0s
             """));
 
         Assert.Empty(result.Errors);
@@ -42,6 +45,7 @@ public class SpoolSiteTests
         Assert.Equal(256L << 20, spool.MaxBytes);
         Assert.Equal(TimeSpan.FromDays(2), spool.MaxAge);
         Assert.Equal(("drop_oldest", "interval", TimeSpan.FromMilliseconds(500), 4096L), (spool.WhenFull, spool.Fsync, spool.FsyncInterval, spool.SegmentBytes));
+        Assert.Equal((8000, TimeSpan.Zero), (spool.MaxSamplesPerWrite, spool.ForwardLinger));
     }
 
     [Theory]
@@ -52,6 +56,11 @@ public class SpoolSiteTests
     [InlineData("    segment_bytes: 100", 9, "at least 4096")]
     [InlineData("    max_bytes: 12MB\n    when_full: drop_oldest", 9, "at least two segments")]
     [InlineData("    max_sizes: 1MB", 9, "did you mean 'max_bytes'?")]
+    [InlineData("    max_samples_per_write: 0", 9, "whole number from 1 to 1000000")]
+    [InlineData("    max_samples_per_write: 2.5", 9, "whole number from 1 to 1000000")]
+    [InlineData("    max_samples_per_write: many", 9, "number")]
+    [InlineData("    forward_linger: 1m", 9, "at most 10s")]
+    [InlineData("    forward_linger: soon", 9, "is not a duration")]
     public void Spool_mistakes_are_located(string spool, int line, string message)
     {
         var result = SiteLoader.Load("site.yaml", Site(spool));

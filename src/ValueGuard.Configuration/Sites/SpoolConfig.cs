@@ -24,4 +24,10 @@ public sealed record SpoolConfig
     public TimeSpan FsyncInterval { get; init; } = TimeSpan.FromSeconds(1);
 
     public long SegmentBytes { get; init; } = 8 * 1024 * 1024;
+
+    /// <summary>Samples per write to InfluxDB; spooled batches are joined up to this.</summary>
+    public int MaxSamplesPerWrite { get; init; } = 20_000;
+
+    /// <summary>While the forwarder keeps up, how long it waits for a write to fill before sending a partial one.</summary>
+    public TimeSpan ForwardLinger { get; init; } = TimeSpan.FromMilliseconds(50);
 }

@@ -9,13 +9,16 @@ internal static class SpoolSectionReader
     {
         var defaults = new SpoolConfig();
         if (store.Mapping("spool") is not { } node) return defaults;
-        var r = new MappingReader(node, "store.spool", store.Errors, "max_bytes", "max_age", "when_full", "fsync", "fsync_interval", "segment_bytes");
+        var r = new MappingReader(node, "store.spool", store.Errors, "max_bytes", "max_age", "when_full", "fsync", "fsync_interval", "segment_bytes",
+            "max_samples_per_write", "forward_linger");
         var maxBytes = r.ByteSize("max_bytes") ?? defaults.MaxBytes;
         var segmentBytes = r.ByteSize("segment_bytes") ?? defaults.SegmentBytes;
         var maxAge = r.Duration("max_age");
         var whenFull = Named(r, "when_full", SpoolConfig.WhenFullNames) ?? defaults.WhenFull;
         var fsync = Named(r, "fsync", SpoolConfig.FsyncNames) ?? defaults.Fsync;
         var interval = r.Duration("fsync_interval") ?? defaults.FsyncInterval;
+        var perWrite = r.Number("max_samples_per_write");
+        var linger = r.Duration("forward_linger") ?? defaults.ForwardLinger;
 
         if (segmentBytes < 4096 && r.Get("segment_bytes") is { } seg)
             r.Errors.Add(seg, $"store.spool: 'segment_bytes' must be at least 4096 (is {segmentBytes})", "write 8MB, the default, unless the disk is tiny");
@@ -28,8 +31,24 @@ internal static class SpoolSectionReader
             r.Errors.Add(a, "store.spool: 'max_age' must be positive", "write a duration such as 7d, or leave it out to keep unsent data until it is sent");
         if (interval <= TimeSpan.Zero && r.Get("fsync_interval") is { } i)
             r.Errors.Add(i, "store.spool: 'fsync_interval' must be positive", "write a duration such as 1s");
-        return new SpoolConfig { MaxBytes = maxBytes, SegmentBytes = segmentBytes, MaxAge = maxAge, WhenFull = whenFull, Fsync = fsync, FsyncInterval = interval };
+        if (perWrite is { } n && (n < 1 || n > MaxSamplesPerWriteLimit || n != Math.Floor(n)) && r.Get("max_samples_per_write") is { } w)
+        {
+            r.Errors.Add(w, $"store.spool: 'max_samples_per_write' must be a whole number from 1 to {MaxSamplesPerWriteLimit} (is {n})",
+                "write 20000, the default, or 5000 for a small InfluxDB");
+            perWrite = null;
+        }
+        if (linger > TimeSpan.FromSeconds(10) && r.Get("forward_linger") is { } l)
+            r.Errors.Add(l, "store.spool: 'forward_linger' must be at most 10s", "write a short duration such as 50ms, or 0s to forward at once");
+        return new SpoolConfig
+        {
+            MaxBytes = maxBytes, SegmentBytes = segmentBytes, MaxAge = maxAge, WhenFull = whenFull, Fsync = fsync, FsyncInterval = interval,
+            MaxSamplesPerWrite = perWrite is { } p ? (int)p : defaults.MaxSamplesPerWrite,
+            ForwardLinger = linger,
+        };
     }
+
+    /// <summary>A write this large is already far past where InfluxDB gains from joining points.</summary>
+    public const int MaxSamplesPerWriteLimit = 1_000_000;
 
     private static string? Named(MappingReader r, string key, IReadOnlyList<string> names)
     {

@@ -103,10 +103,11 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
     {
         var paths = new GatewayPaths(site.Site.DataDirectory);
         var ledger = OpenLedger(site);
-        var spool = DiskSpool.Open(SpoolOptionsFrom(site.Site.Store?.Spool ?? new SpoolConfig(), paths.Spool), clock);
+        var spoolConfig = site.Site.Store?.Spool ?? new SpoolConfig();
+        var spool = DiskSpool.Open(SpoolOptionsFrom(spoolConfig, paths.Spool), clock);
         var lostTime = LostTimeLedger.Load(paths.Ledger);
         var buckets = new BucketCache();
-        var spooled = new SpooledTimeSeriesStore(spool, new BucketInvalidatingStore(inner, buckets), forwarding ?? new SpooledStoreOptions(), clock,
+        var spooled = new SpooledTimeSeriesStore(spool, new BucketInvalidatingStore(inner, buckets), forwarding ?? new SpooledStoreOptions { MaxSamplesPerWrite = spoolConfig.MaxSamplesPerWrite, ForwardLinger = spoolConfig.ForwardLinger }, clock,
             loggers.CreateLogger<SpooledTimeSeriesStore>(), new LedgerDataLossRecorder(ledger, lostTime));
         return new GatewayRuntime(site, ledger, spooled, buckets, innerClient, clock, loggers, lostTime) { spool = spool, spooled = spooled };
     }

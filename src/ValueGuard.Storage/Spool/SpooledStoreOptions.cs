@@ -4,7 +4,7 @@ namespace ValueGuard.Storage.Spool;
 public sealed record SpooledStoreOptions
 {
     /// <summary>Samples per write to the inner store; several spooled batches are joined up to this.</summary>
-    public int MaxSamplesPerWrite { get; init; } = 5000;
+    public int MaxSamplesPerWrite { get; init; } = 20_000;
 
     /// <summary>
     /// How long the forwarder waits, when fewer than <see cref="MaxSamplesPerWrite"/> samples are pending, for more to
