@@ -51,7 +51,7 @@ public sealed class TicketContentCompletenessTests : IDisposable
     [Fact]
     public async Task A_jira_issue_carries_every_fact_of_the_ticket()
     {
-        using var jira = new FakeJira();
+        using var jira = new FakeJira(FakeJira.AuthorizationFor("t"));
         using var http = new HttpClient();
         var sink = new JiraTicketSink(new JiraSinkOptions { Name = "jira", Url = jira.Receiver.Url, Project = "DEL", ApiTokenFile = dir.Write("jira.token", "t") }, http);
 
