@@ -13,7 +13,7 @@ internal static class TicketSinkReader
     /// may have it). A key of another kind is an unknown key at its line, with a "did you mean" or this kind's keys.
     /// Chat kinds also accept <c>url</c>, only to refuse it with a better message: their URL is a credential.
     /// </summary>
-    private static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
+    internal static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
     {
         ["file"] = ["path"],
         ["webhook"] = ["url", "secret_file"],
