@@ -68,6 +68,40 @@ public class JsonSchemaTests
         Assert.Contains(lines, l => l.Contains("target", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("redmine", "closed_status: Closed", true)]
+    [InlineData("redmine", "close_status: Closed", false)]
+    [InlineData("salesforce", "close_status: Closed", true)]
+    [InlineData("jira", "timeout: 30s", false)]
+    public async Task A_sink_key_of_another_kind_fails_the_schema_as_validate_fails_it(string kind, string key, bool valid)
+    {
+        using var dir = new TempDirectory();
+        var file = dir.Write("site.yaml", $$"""
+            site: s
+            device_profiles: [profiles]
+            devices: []
+            tickets:
+              sinks:
+                - { name: desk, kind: {{kind}}, {{key}} }
+            """);
+
+        var errors = await Validate(file, "site");
+
+        Assert.Equal(valid, errors.Count == 0);
+    }
+
+    [Fact]
+    public void The_schemas_keys_per_sink_kind_are_the_readers()
+    {
+        var schema = JsonNode.Parse(File.ReadAllText(SchemaFor("site")))!;
+        var branches = schema["properties"]!["tickets"]!["properties"]!["sinks"]!["items"]!["anyOf"]!.AsArray()
+            .ToDictionary(b => b!["properties"]!["kind"]!["enum"]![0]!.GetValue<string>(), b => b!["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList());
+
+        Assert.Equal(Sites.TicketSinkReader.KeysByKind.Keys.Order(StringComparer.Ordinal), branches.Keys.Order(StringComparer.Ordinal));
+        foreach (var kind in branches.Keys)
+            Assert.Equal(Sites.TicketSinkReader.KeysOf(kind).Order(StringComparer.Ordinal), branches[kind]);
+    }
+
     private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(NJsonSchema.Validation.ValidationError e) =>
         e is NJsonSchema.Validation.ChildSchemaValidationError c ? [e, .. c.Errors.SelectMany(kv => kv.Value).SelectMany(Flatten)] : [e];
 }

@@ -129,6 +129,15 @@ public class TicketSinkConfigTests
     [InlineData("""    - { kind: teams }""", "'url_file' is missing")]
     [InlineData("""    - { kind: dingtalk, url_file: d.url }""", "'secret_file' is missing")]
     [InlineData("""    - { kind: webhook, url: "ftp://x", secret_file: s }""", "not an HTTP URL")]
+    [InlineData("""    - { name: desk, kind: redmine, url: "https://r.example", api_key_file: k, project: p, close_status: Closed }""",
+        "ticket sink 'desk' (redmine): unknown key 'close_status' did you mean 'closed_status'?")]
+    [InlineData("""    - { kind: jira, url: "https://j.example", project: DEL, api_token_file: t, timeout: 30s }""",
+        "ticket sink 'jira' (jira): unknown key 'timeout' known keys here: name, kind, two_way, url, project, api_token_file, user, issue_type, resolve_transition")]
+    [InlineData("""    - { kind: webhook, url: "https://hooks.example/vg", secret_file: s, project: p }""", "(webhook): unknown key 'project'")]
+    [InlineData("""    - { kind: salesforce, url: "https://acme.my.salesforce.com", client_id: k, client_secret_file: s, closed_status: Closed }""",
+        "(salesforce): unknown key 'closed_status' did you mean 'close_status'?")]
+    [InlineData("""    - { kind: file, url: "https://x.example" }""", "(file): unknown key 'url'")]
+    [InlineData("""    - { kind: pagerduty, routing_key_file: k, priority_names: { high: P1 } }""", "(pagerduty): unknown key 'priority_names'")]
     public void Sink_mistakes_are_located(string sink, string message)
     {
         var result = SiteLoader.Load("site.yaml", Site(sink));

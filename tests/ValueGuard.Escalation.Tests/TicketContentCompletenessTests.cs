@@ -7,12 +7,14 @@ using ValueGuard.Escalation.Sinks.Email;
 using ValueGuard.Escalation.Sinks.Feishu;
 using ValueGuard.Escalation.Sinks.Jira;
 using ValueGuard.Escalation.Sinks.PagerDuty;
+using ValueGuard.Escalation.Sinks.Salesforce;
 using ValueGuard.Escalation.Sinks.ServiceNow;
 using ValueGuard.Escalation.Sinks.Slack;
 using ValueGuard.Escalation.Sinks.Teams;
 using ValueGuard.Escalation.Sinks.WeCom;
 using ValueGuard.Escalation.Sinks.Webhook;
 using ValueGuard.Escalation.Tests.Jira;
+using ValueGuard.Escalation.Tests.Salesforce;
 using ValueGuard.Escalation.Tests.ServiceNow;
 using ValueGuard.Testing;
 
@@ -21,7 +23,7 @@ namespace ValueGuard.Escalation.Tests;
 /// <summary>
 /// Every sink's rendering of an opened breach says everything the issue asks a ticket to say: customer, contract,
 /// clause text, target vs actual, coverage, window, forecast, the link to the report and the evidence record's hash.
-/// (Redmine's rendering is checked against a real Redmine in the integration tests.)
+/// (Redmine's rendering is checked against a real Redmine in the integration tests.) Salesforce: Subject and Description.
 /// </summary>
 public sealed class TicketContentCompletenessTests : IDisposable
 {
@@ -51,7 +53,7 @@ public sealed class TicketContentCompletenessTests : IDisposable
     [Fact]
     public async Task A_jira_issue_carries_every_fact_of_the_ticket()
     {
-        using var jira = new FakeJira();
+        using var jira = new FakeJira(FakeJira.AuthorizationFor("t"));
         using var http = new HttpClient();
         var sink = new JiraTicketSink(new JiraSinkOptions { Name = "jira", Url = jira.Receiver.Url, Project = "DEL", ApiTokenFile = dir.Write("jira.token", "t") }, http);
 
@@ -88,6 +90,22 @@ public sealed class TicketContentCompletenessTests : IDisposable
         await sink.DeliverAsync(Opened, default);
 
         AssertComplete(servicenow.Incidents.Single()["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_salesforce_case_carries_every_fact_of_the_ticket()
+    {
+        using var salesforce = new FakeSalesforce();
+        using var http = new HttpClient();
+        var sink = new SalesforceTicketSink(new SalesforceSinkOptions
+        {
+            Name = "sf", Url = salesforce.Receiver.Url, ClientId = FakeSalesforce.ClientId, ClientSecretFile = dir.Write("sf.secret", FakeSalesforce.ClientSecret),
+        }, http);
+
+        await sink.DeliverAsync(Opened, default);
+
+        var created = salesforce.Cases.Single().Value;
+        AssertComplete(created["Subject"]!.GetValue<string>() + "\n" + created["Description"]!.GetValue<string>());
     }
 
     private static void AssertComplete(string text)

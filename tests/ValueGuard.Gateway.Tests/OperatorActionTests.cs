@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Escalation;
 using ValueGuard.Core.Signals;
+using ValueGuard.Escalation.Outbox;
 using ValueGuard.Gateway.Hosting;
 using ValueGuard.Storage.Evidence;
 using ValueGuard.Storage.Operators;
@@ -50,6 +51,38 @@ public class OperatorActionTests
         Assert.Contains("\"state_before\":\"Breached\",\"state_after\":\"Acknowledged\"", record);
         Assert.Empty(await runtime.OperatorQueue.QueuedAsync(default));
         Assert.True(LedgerVerifier.Verify(runtime.Paths.Ledger).Intact);
+    }
+
+    [Fact]
+    public async Task An_acknowledgement_tells_each_sink_that_heard_of_the_episode_once_who_took_it_on_citing_its_transition_record()
+    {
+        using var dir = new TempDirectory();
+        var clock = new ManualClock(GoLive);
+        using var runtime = new GatewayRuntime(ExampleSite.In(dir), clock, NullLoggerFactory.Instance);
+        await WriteBreach(runtime);
+        for (var h = 1; h <= 22; h++) await runtime.Evaluator.EvaluateAsync(GoLive.AddHours(h), default);
+        clock.Now = GoLive.AddHours(22);
+
+        var first = await runtime.OperatorActions.SubmitAsync(Action(OperatorActionKind.Acknowledge, clock.Now), default);
+        var again = await runtime.OperatorActions.SubmitAsync(Action(OperatorActionKind.Acknowledge, clock.Now) with { Actor = "someone.else" }, default);
+        for (var h = 23; h <= 48; h++) await runtime.Evaluator.EvaluateAsync(GoLive.AddHours(h), default);
+        clock.Now = GoLive.AddHours(48);
+        await runtime.Dispatcher.DeliverDueAsync(default);
+
+        Assert.Equal((OperatorActionStatus.Applied, OperatorActionStatus.Refused), (first.Status, again.Status));
+        var entries = await runtime.Outbox.AllAsync(default);
+        var open = Assert.Single(entries, e => e.Action.Kind == EscalationActionKind.Open);
+        var ack = Assert.Single(entries, e => e.Action.Kind == EscalationActionKind.Acknowledge);
+        Assert.Equal((open.Sink, open.Action.Episode, "li.wei"), (ack.Sink, ack.Action.Episode, ack.Action.Actor));
+        Assert.Equal($"{open.Action.Episode}#acknowledge-0", ack.Action.IdempotencyKey);
+        Assert.Equal(("Acknowledged", open.Action.Content.ClauseText), (ack.Action.Content.State, ack.Action.Content.ClauseText));
+        Assert.NotEqual("unknown", ack.Action.Content.Actual);
+        Assert.Equal(OutboxStatus.Done, ack.Status);
+        var transition = File.ReadLines(runtime.Paths.Ledger).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement)
+            .Single(r => r.GetProperty("kind").GetString() == "transition" && r.GetProperty("body").GetProperty("to").GetString() == "Acknowledged");
+        Assert.Equal(transition.GetProperty("hash").GetString(), ack.Action.Content.EvidenceHash);
+        var ticket = await File.ReadAllTextAsync(Path.Combine(dir.File("tickets"), open.RemoteId!));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(ticket, "Breach acknowledged by li.wei"));
     }
 
     [Fact]

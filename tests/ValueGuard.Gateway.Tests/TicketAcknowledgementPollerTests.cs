@@ -65,6 +65,8 @@ public class TicketAcknowledgementPollerTests
         var record = Assert.Single(Records(runtime, "operator-action")).GetProperty("body");
         Assert.Equal(("acknowledge", "Li Wei", $"acknowledged in Desk #{remoteId} by Li Wei (status In Progress)"),
             (record.GetProperty("action").GetString(), record.GetProperty("actor").GetString(), record.GetProperty("reason").GetString()));
+        var told = Assert.Single(await runtime.Outbox.AllAsync(default), e => e.Action.Kind == Core.Escalation.EscalationActionKind.Acknowledge);
+        Assert.Equal(("files", "Li Wei", episode), (told.Sink, told.Action.Actor, told.Action.Episode));
     }
 
     [Fact]

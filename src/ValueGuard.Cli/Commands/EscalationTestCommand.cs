@@ -6,6 +6,7 @@ using ValueGuard.Configuration.Sites;
 using ValueGuard.Core.Commitments;
 using ValueGuard.Core.Escalation;
 using ValueGuard.Escalation.Sinks;
+using ValueGuard.Escalation.Sinks.PagerDuty;
 using ValueGuard.Gateway.Hosting;
 
 namespace ValueGuard.Cli.Commands;
@@ -25,7 +26,11 @@ internal static partial class EscalationTestCommand
     {
         var site = new Option<string>("--site") { Description = "The site YAML file", Required = true };
         var sink = new Option<string>("--sink") { Description = "The name of the ticket sink to test (tickets: sinks: name)", Required = true };
-        var key = new Option<string?>("--key") { Description = "The test episode's key (letters, digits, '-', '_', '.'); default: <site>-<sink>, the same on every run" };
+        var key = new Option<string?>("--key")
+        {
+            Description = "The test episode's key (letters, digits, '-', '_', '.'); default: <site>-<sink>, the same on every run. " +
+                "PagerDuty: with two_way.api_token_file a key that already has an incident sends nothing; without it, a second run opens a second incident",
+        };
         var command = new Command("test", "Send a TEST breach episode (open, escalate, resolve) through one configured sink and print each step's result") { site, sink, key };
         command.SetAction(async (parse, ct) => await RunAsync(parse.GetValue(site)!, parse.GetValue(sink)!, parse.GetValue(key), Console.Out, TimeProvider.System, ct).ConfigureAwait(false));
         return command;
@@ -60,9 +65,13 @@ internal static partial class EscalationTestCommand
 
         using var http = new HttpClient();
         ITicketSink sink;
+        PagerDutyIncidentReader? incidents;
         try
         {
             sink = TicketSinkFactory.Create(config, http, clock);
+            incidents = config is { Kind: "pagerduty", TwoWay.ApiTokenFile: { } apiToken }
+                ? new PagerDutyIncidentReader(new PagerDutyIncidentOptions { Name = config.Name, ApiUrl = config.TwoWay!.ApiUrl ?? PagerDutyIncidentOptions.DefaultApiUrl, ApiTokenFile = apiToken }, http)
+                : null;
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException)
         {
@@ -72,6 +81,25 @@ internal static partial class EscalationTestCommand
 
         var episode = new BreachEpisodeId(TestContract, key, 1);
         output.WriteLine($"sink '{sinkName}' ({config.Kind}): TEST episode {episode}");
+        // PagerDuty opens a new incident when a resolved dedup_key is triggered again; only its REST API can say whether one exists.
+        if (incidents is not null)
+        {
+            try
+            {
+                if (await incidents.IncidentOfAsync(episode.ToString(), ct).ConfigureAwait(false) is { } incident)
+                {
+                    output.WriteLine($"lookup    ok      PagerDuty already has incident {incident} for this key; nothing sent (a new trigger would open a second incident)");
+                    output.WriteLine("done: give a new --key to see a fresh incident go through all three steps");
+                    return 0;
+                }
+                output.WriteLine("lookup    ok      PagerDuty has no incident for this key yet");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                output.WriteLine($"lookup    FAILED  {e.Message}");
+                return 1;
+            }
+        }
         (EscalationActionKind Kind, int Level)[] steps = [(EscalationActionKind.Open, 0), (EscalationActionKind.Escalate, 1), (EscalationActionKind.Resolve, 1)];
         foreach (var (kind, level) in steps)
         {
@@ -89,7 +117,9 @@ internal static partial class EscalationTestCommand
                 return 1;
             }
         }
-        output.WriteLine($"done: the same --key {key} finds this ticket again instead of opening a second one");
+        output.WriteLine(config.Kind == "pagerduty" && incidents is null
+            ? $"done: without two_way.api_token_file PagerDuty cannot be asked whether --key {key} already has an incident; running again with it opens a second incident"
+            : $"done: the same --key {key} finds this ticket again instead of opening a second one");
         return 0;
     }
 

@@ -8,13 +8,33 @@ internal static class TicketSinkReader
 {
     public const string KnownKinds = "file, webhook, redmine, jira, servicenow, salesforce, pagerduty, slack, teams, dingtalk, feishu, wecom or email";
 
-    private static readonly string[] Keys =
-    [
-        "name", "kind", "path", "url", "secret_file", "api_key_file", "project", "url_file", "routing_key_file", "source",
-        "api_token_file", "user", "issue_type", "resolve_transition", "password_file", "assignment_group", "close_code",
-        "client_id", "client_secret_file", "api_version", "external_id_field", "close_status",
-        "host", "port", "starttls", "from", "to", "two_way", "resolved_status", "closed_status", "priority_names", "timeout",
-    ];
+    /// <summary>
+    /// The keys each kind reads, besides <c>name</c>, <c>kind</c> and <c>two_way</c> (whose own reader says which kinds
+    /// may have it). A key of another kind is an unknown key at its line, with a "did you mean" or this kind's keys.
+    /// Chat kinds also accept <c>url</c>, only to refuse it with a better message: their URL is a credential.
+    /// </summary>
+    internal static readonly Dictionary<string, string[]> KeysByKind = new(StringComparer.Ordinal)
+    {
+        ["file"] = ["path"],
+        ["webhook"] = ["url", "secret_file"],
+        ["redmine"] = ["url", "api_key_file", "project", "resolved_status", "closed_status", "priority_names", "timeout"],
+        ["jira"] = ["url", "project", "api_token_file", "user", "issue_type", "resolve_transition"],
+        ["servicenow"] = ["url", "user", "password_file", "api_token_file", "assignment_group", "close_code"],
+        ["salesforce"] = ["url", "client_id", "client_secret_file", "api_version", "external_id_field", "close_status"],
+        ["pagerduty"] = ["url", "routing_key_file", "source"],
+        ["slack"] = ["url_file", "url"],
+        ["teams"] = ["url_file", "url"],
+        ["wecom"] = ["url_file", "url"],
+        ["dingtalk"] = ["url_file", "secret_file", "url"],
+        ["feishu"] = ["url_file", "secret_file", "url"],
+        ["email"] = ["host", "port", "starttls", "user", "password_file", "from", "to"],
+    };
+
+    private static readonly string[] CommonKeys = ["name", "kind", "two_way"];
+
+    /// <summary>The keys a sink of <paramref name="kind"/> may hold; for a missing or unknown kind every kind's, so only the kind is reported.</summary>
+    public static IReadOnlyList<string> KeysOf(string? kind) =>
+        [.. CommonKeys, .. kind is not null && KeysByKind.TryGetValue(kind, out var own) ? own : KeysByKind.Values.SelectMany(k => k).Distinct(StringComparer.Ordinal)];
 
     private static readonly string[] Priorities = ["normal", "high", "urgent", "immediate"];
 
@@ -43,7 +63,11 @@ internal static class TicketSinkReader
 
     public static TicketSinkConfig? Read(YamlMappingNode map, ErrorList errors, string dataDir, Func<string, string> resolve)
     {
-        var r = new MappingReader(map, "ticket sink", errors, Keys);
+        var declared = map.Children.TryGetValue(new YamlScalarNode("kind"), out var kindNode) ? (kindNode as YamlScalarNode)?.Value : null;
+        var what = declared is not null && KeysByKind.ContainsKey(declared)
+            ? $"ticket sink '{(map.Children.TryGetValue(new YamlScalarNode("name"), out var n) ? (n as YamlScalarNode)?.Value : null) ?? declared}' ({declared})"
+            : "ticket sink";
+        var r = new MappingReader(map, what, errors, [.. KeysOf(declared)]);
         var kind = r.Scalar("kind", required: true);
         if (kind is null) return null;
         var name = r.String("name") ?? kind.Value!;

@@ -19,6 +19,9 @@ public sealed record EscalationAction(
     /// <summary>The earliest instant the action may be delivered (quiet hours); null means at once.</summary>
     public DateTimeOffset? NotBefore { get; init; }
 
+    /// <summary>Who acknowledged the breach (<see cref="EscalationActionKind.Acknowledge"/> only); null when unknown.</summary>
+    public string? Actor { get; init; }
+
     public string IdempotencyKey => Kind switch
     {
         EscalationActionKind.Remind => $"{Episode}#remind-{Level}-{Reminder}",

@@ -15,4 +15,6 @@ public enum EscalationActionKind
     Close,
     /// <summary>The clause entered AtRisk: a notice (not a ticket) to customer success on the notification sinks.</summary>
     AtRisk,
+    /// <summary>A person acknowledged the breach (CLI, web UI, direct method or a ticket system read back): say who, once per episode.</summary>
+    Acknowledge,
 }

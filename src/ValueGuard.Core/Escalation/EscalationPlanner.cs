@@ -12,6 +12,8 @@ public static class EscalationPlanner
         _ when transition.Trigger is CommitmentTrigger.Waive or CommitmentTrigger.WaiverExpired => null,
         CommitmentState.Breached => EscalationActionKind.Open,
         CommitmentState.Escalated => EscalationActionKind.Escalate,
+        // A person took the breach on; the state machine lets that happen once per episode (Acknowledged ignores it).
+        CommitmentState.Acknowledged when transition.Trigger == CommitmentTrigger.Acknowledge && transition.EpisodeNumber > 0 => EscalationActionKind.Acknowledge,
         CommitmentState.Recovered when transition.EpisodeNumber > 0 => EscalationActionKind.Resolve,
         CommitmentState.ClosedMissed or CommitmentState.ClosedMet when transition.EpisodeNumber > 0 => EscalationActionKind.Close,
         _ => null,
@@ -29,14 +31,14 @@ public static class EscalationPlanner
 
     /// <summary>
     /// The plan for <paramref name="kind"/> at <paramref name="level"/>. Opening, escalating and reminding
-    /// go to the level's sinks; resolving and closing go to every sink that heard of the episode.
+    /// go to the level's sinks; acknowledging, resolving and closing go to every sink that heard of the episode.
     /// </summary>
     public static EscalationPlan Plan(EscalationActionKind kind, int level, DateTimeOffset at, EscalationSchedule schedule, ContractOwners owners, IReadOnlyCollection<string> allSinks)
     {
         var policy = schedule.Policy;
         var current = policy.LevelAt(level);
         var people = current.Notify.Select(role => OwnerOf(owners, role)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        IEnumerable<string> sinks = kind is EscalationActionKind.Resolve or EscalationActionKind.Close
+        IEnumerable<string> sinks = kind is EscalationActionKind.Acknowledge or EscalationActionKind.Resolve or EscalationActionKind.Close
             ? policy.Levels.Take(Math.Clamp(level, 0, policy.MaxLevel) + 1).SelectMany(l => SinksOf(l, allSinks)).Distinct(StringComparer.Ordinal)
             : SinksOf(current, allSinks);
         var priority = kind is EscalationActionKind.Resolve or EscalationActionKind.Close ? "normal" : current.Priority;

@@ -19,6 +19,7 @@ internal sealed record ChatMessage(string Title, IReadOnlyList<(string Label, st
             EscalationActionKind.Resolve => "recovered",
             EscalationActionKind.Close => "period closed",
             EscalationActionKind.AtRisk => "at risk of breach",
+            EscalationActionKind.Acknowledge => Acknowledged(action),
             _ => action.Kind.ToString(),
         };
         var facts = new List<(string, string)>
@@ -37,4 +38,8 @@ internal sealed record ChatMessage(string Title, IReadOnlyList<(string Label, st
         if (c.ReportUrl is not null) facts.Add(("Report", c.ReportUrl));
         return new ChatMessage($"[{c.State}] {c.ContractId}/{c.ClauseId}: {what}", facts, c.EvidenceHash, action.IdempotencyKey);
     }
+
+    /// <summary>"acknowledged by ACTOR", or "acknowledged" when the actor is unknown.</summary>
+    public static string Acknowledged(EscalationAction action) =>
+        string.IsNullOrWhiteSpace(action.Actor) ? "acknowledged" : $"acknowledged by {action.Actor}";
 }

@@ -82,6 +82,7 @@ public sealed class FileTicketSink : ITicketSink
             EscalationActionKind.Escalate => $"Escalated to level {action.Level} (unacknowledged)",
             EscalationActionKind.Remind => $"Reminder {action.Reminder} at level {action.Level}: still unacknowledged",
             EscalationActionKind.Resolve => "Recovered: target holds again",
+            EscalationActionKind.Acknowledge => "Breach " + ChatMessage.Acknowledged(action),
             _ => $"Period closed: {c.State}",
         };
         var sb = new StringBuilder();

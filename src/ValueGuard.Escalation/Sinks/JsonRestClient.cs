@@ -31,7 +31,8 @@ internal sealed class JsonRestClient(HttpClient http, Uri baseUrl, TimeSpan time
             var text = await response.Content.ReadAsStringAsync(deadline.Token).ConfigureAwait(false);
             if (!response.IsSuccessStatusCode && !alsoAccepted.Contains(response.StatusCode))
                 throw new HttpRequestException($"{sink} {method} /{path.Split('?')[0]} answered {(int)response.StatusCode}: {SinkRequest.Shorten(text)}", null, response.StatusCode);
-            return (response.StatusCode, string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
+            // An accepted failure (a 404 meaning "not there") may come as an HTML page: its body is not read.
+            return (response.StatusCode, !response.IsSuccessStatusCode || string.IsNullOrWhiteSpace(text) ? null : JsonNode.Parse(text));
         }
     }
 }

@@ -222,6 +222,19 @@ public sealed partial class ClauseEvaluator : IDisposable
         return PendingEvidence.Of(EvidenceKinds.Transition, t.At, TransitionEvidence.Of(contract.Id, clause.Id.Value, t, verdict, result, calculation.Forecast), actions);
     }
 
+    /// <summary>
+    /// The escalation action a person's transition calls for (an acknowledgement tells every sink that heard of the
+    /// episode who took it on), its content from the clause's latest evaluation; empty when it calls for none.
+    /// </summary>
+    internal IReadOnlyList<PendingAction> OperatorActionsFor(Contract contract, Clause clause, CommitmentTransition t, string actor)
+    {
+        if (EscalationPlanner.Plan(t, ScheduleOf(contract), contract.Owners, sinks) is not { } plan) return [];
+        var result = statuses.TryGetValue((contract.Id, clause.Id), out var status) ? status.Result : null;
+        var content = TicketContentFactory.Create(contract, clause, t.To, result, plan, string.Empty, null, ReportsBaseUrl);
+        var episode = new BreachEpisodeId(contract.Id, clause.Id.Value, t.EpisodeNumber);
+        return [new(new EscalationAction(episode, plan.Kind, t.EscalationLevel, t.At, content) { NotBefore = plan.NotBefore, Actor = actor }, plan.Sinks)];
+    }
+
     /// <summary>Logs each transition with its record; the records start with the transitions', in order.</summary>
     private void LogRecorded(Contract contract, Clause clause, IReadOnlyList<CommitmentTransition> transitions, IReadOnlyList<EvidenceRecord> records, KpiResult result)
     {

@@ -9,7 +9,10 @@ namespace ValueGuard.Gateway.Evaluation;
 /// <summary>Writes what a ticket says about a transition, for the people who must act on it.</summary>
 public static class TicketContentFactory
 {
-    public static TicketContent Create(Contract contract, Clause clause, CommitmentState state, KpiResult result, EscalationPlan plan, string evidenceHash,
+    private const string Unknown = "unknown";
+
+    /// <summary>The ticket's content; without a <paramref name="result"/> (the clause not evaluated since the gateway started) the figures read "unknown".</summary>
+    public static TicketContent Create(Contract contract, Clause clause, CommitmentState state, KpiResult? result, EscalationPlan plan, string evidenceHash,
         string? forecast = null, Uri? reportsBaseUrl = null) =>
         new(
             contract.Customer,
@@ -17,9 +20,9 @@ public static class TicketContentFactory
             clause.Id.Value,
             clause.Text,
             clause.Target.ToString(),
-            result.FormatValue(),
-            result.Coverage.ToString("P1", CultureInfo.InvariantCulture),
-            result.Window.ToString(),
+            result?.FormatValue() ?? Unknown,
+            result?.Coverage.ToString("P1", CultureInfo.InvariantCulture) ?? Unknown,
+            result?.Window.ToString() ?? Unknown,
             state.ToString(),
             plan.Priority,
             plan.Assignee,

@@ -74,8 +74,10 @@ public sealed partial class OperatorActions
             PendingEvidence.Of(EvidenceKinds.OperatorAction, at, new OperatorActionEvidence(contract.Id, clause.Id.Value, Verb(action.Kind),
                 action.Actor, action.Reason, action.Until, action.RequestedAt, before.State.ToString(), after.State.ToString(), after.EpisodeNumber)),
         };
+        // An acknowledgement is told to the ticket systems (once per episode: the state machine allows one), citing its record.
         entries.AddRange(transitions.Select(t => PendingEvidence.Of(EvidenceKinds.Transition, t.At, new TransitionEvidence(contract.Id, clause.Id.Value,
-            t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.EpisodeNumber, t.EscalationLevel, before.LastVerdict?.Label() ?? "NONE", null))));
+            t.From.ToString(), t.To.ToString(), t.Trigger.ToString(), t.EpisodeNumber, t.EscalationLevel, before.LastVerdict?.Label() ?? "NONE", null),
+            evaluator.OperatorActionsFor(contract, clause, t, action.Actor))));
         await evaluator.CommitStepAsync(contract.Id, clause.Id.Value, definition, after, entries, ct).ConfigureAwait(false);
         evaluator.Remember(contract.Id, clause.Id, after);
 

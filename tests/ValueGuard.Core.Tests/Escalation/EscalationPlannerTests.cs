@@ -77,4 +77,38 @@ public class EscalationPlannerTests
         Assert.NotEqual(first.IdempotencyKey, (first with { Reminder = 2 }).IdempotencyKey);
         Assert.NotEqual(first.IdempotencyKey, (first with { Level = 1 }).IdempotencyKey);
     }
+    [Fact]
+    public void A_persons_acknowledgement_of_an_escalated_breach_reaches_every_sink_that_heard_of_the_episode_at_once()
+    {
+        var ack = new CommitmentTransition(CommitmentState.Escalated, CommitmentState.Acknowledged, CommitmentTrigger.Acknowledge, T0.AddHours(5), 1, 1);
+        var quiet = EscalationSchedule.Utc(Schedule.Policy with { QuietHours = new QuietHours(new NodaTime.LocalTime(0, 0), new NodaTime.LocalTime(8, 0)) });
+
+        var plan = EscalationPlanner.Plan(ack, quiet, Owners, Sinks);
+
+        Assert.NotNull(plan);
+        Assert.Equal(EscalationActionKind.Acknowledge, plan.Kind);
+        Assert.Equal(["redmine", "mail"], plan.Sinks);
+        Assert.Equal(ack.At, plan.NotBefore); // it pages nobody: quiet hours do not hold it
+    }
+
+    [Fact]
+    public void Only_an_acknowledgement_within_a_breach_episode_calls_for_an_acknowledge_action()
+    {
+        Assert.Equal(EscalationActionKind.Acknowledge, EscalationPlanner.ActionFor(
+            new CommitmentTransition(CommitmentState.Breached, CommitmentState.Acknowledged, CommitmentTrigger.Acknowledge, T0, 2, 0)));
+        // The end of a waiver that interrupted an acknowledged breach returns to it: nothing new to tell.
+        Assert.Null(EscalationPlanner.ActionFor(
+            new CommitmentTransition(CommitmentState.Waived, CommitmentState.Acknowledged, CommitmentTrigger.WaiverExpired, T0, 2, 0)));
+        Assert.Null(EscalationPlanner.ActionFor(
+            new CommitmentTransition(CommitmentState.Breached, CommitmentState.Acknowledged, CommitmentTrigger.Acknowledge, T0, 0, 0)));
+    }
+
+    [Fact]
+    public void The_acknowledge_key_is_the_episode_and_the_action()
+    {
+        var content = new TicketContent("c", "C", "k", "t", ">= 1", "0", "100 %", "w", "Acknowledged", "high", null, "h");
+        var ack = new EscalationAction(new BreachEpisodeId("C", "k", 3), EscalationActionKind.Acknowledge, 1, T0, content) { Actor = "li.wei" };
+
+        Assert.Equal("C/k/3#acknowledge-1", ack.IdempotencyKey);
+    }
 }

@@ -64,6 +64,22 @@ public sealed class PagerDutyTicketSinkTests : IDisposable
         Assert.Equal("critical", json.RootElement.GetProperty("payload").GetProperty("severity").GetString());
     }
 
+    [Fact]
+    public async Task A_persons_acknowledgement_acknowledges_the_alert_by_its_dedup_key_alone()
+    {
+        using var receiver = new LoopbackReceiver(_ => (202, Accepted));
+
+        await Sink(receiver).DeliverAsync(Actions.Of(EscalationActionKind.Acknowledge, level: 1) with { Actor = "li.wei" }, default);
+
+        var request = Assert.Single(receiver.Requests);
+        Assert.Equal(("POST", "/hooks/valueguard/v2/enqueue"), (request.Method, request.Path));
+        using var json = JsonDocument.Parse(request.Body);
+        Assert.Equal(["routing_key", "event_action", "dedup_key"], json.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(RoutingKey, json.RootElement.GetProperty("routing_key").GetString());
+        Assert.Equal("acknowledge", json.RootElement.GetProperty("event_action").GetString());
+        Assert.Equal("ACME-2026-017/press-availability/1", json.RootElement.GetProperty("dedup_key").GetString());
+    }
+
     [Theory]
     [InlineData(EscalationActionKind.Resolve)]
     [InlineData(EscalationActionKind.Close)]

@@ -32,6 +32,22 @@ public partial class WebhookPayloadTests
         Assert.True(body["ticket"]!.AsObject().ContainsKey("assignee"));
     }
 
+    [Theory]
+    [InlineData("li.wei", "li.wei")]
+    [InlineData(null, null)]
+    public void An_acknowledgement_is_kind_acknowledge_and_names_who(string? actor, string? expected)
+    {
+        var action = Actions.Of(EscalationActionKind.Acknowledge, level: 1) with { Actor = actor };
+
+        var body = JsonNode.Parse(WebhookPayload.Serialize(action))!.AsObject();
+
+        Assert.Equal("acknowledge", body["kind"]!.GetValue<string>());
+        Assert.Equal("ACME-2026-017/press-availability/1#acknowledge-1", body["idempotency_key"]!.GetValue<string>());
+        Assert.True(body.ContainsKey("acknowledged_by"));
+        Assert.Equal(expected, body["acknowledged_by"]?.GetValue<string>());
+        Assert.False(JsonNode.Parse(WebhookPayload.Serialize(Actions.Of(EscalationActionKind.Escalate, level: 1)))!.AsObject().ContainsKey("acknowledged_by"));
+    }
+
     [GeneratedRegex("```json\\n(.*?)\\n```", RegexOptions.Singleline)]
     private static partial Regex JsonBlock();
 }

@@ -59,6 +59,23 @@ public sealed class RedmineTicketSinkTests(RedmineServer redmine) : IDisposable
     }
 
     [Fact]
+    public async Task An_acknowledgement_adds_one_note_naming_who_and_changes_neither_status_nor_priority()
+    {
+        var run = Run(Sink());
+        await run.Deliver(Action(EscalationActionKind.Open));
+        var before = await IssueWithJournals();
+        await run.Deliver(Action(EscalationActionKind.Acknowledge) with { Actor = "li.wei" });
+        await run.Deliver(Action(EscalationActionKind.Acknowledge) with { Actor = "li.wei" });
+
+        var issue = await IssueWithJournals();
+        var note = Assert.Single(Notes(issue));
+        Assert.StartsWith("Breach acknowledged by li.wei", note, StringComparison.Ordinal);
+        Assert.EndsWith($"valueguard-action: {contract}/press-availability/1#acknowledge-0", note, StringComparison.Ordinal);
+        Assert.Equal(before["status"]!["name"]!.GetValue<string>(), issue["status"]!["name"]!.GetValue<string>());
+        Assert.Equal(before["priority"]!["name"]!.GetValue<string>(), issue["priority"]!["name"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Resolve_resolves_and_close_closes_the_issue()
     {
         var run = Run(Sink());

@@ -76,6 +76,7 @@ public static class FeishuMessage
         EscalationActionKind.Open or EscalationActionKind.Escalate => "red",
         EscalationActionKind.Remind or EscalationActionKind.AtRisk => "orange",
         EscalationActionKind.Resolve => "green",
+        EscalationActionKind.Acknowledge => "blue",
         _ => "grey",
     };
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -11,15 +12,24 @@ namespace ValueGuard.Escalation.Sinks.Jira;
 /// <summary>
 /// Keeps one Jira issue per breach episode over REST API v2. The issue carries a label made from the episode id and
 /// is found by a JQL search on it before anything is created; each comment ends with the action's idempotency key,
-/// so a retry or restart never creates a second issue or a second comment.
+/// so a retry or restart never creates a second issue or a second comment. The search is Jira Cloud's enhanced
+/// <c>GET search/jql</c>; a server that answers it 404 (Jira Data Center and Server) is searched with the classic
+/// <c>GET search</c> from then on, for the sink's lifetime.
 /// </summary>
 public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgementSource
 {
     public const string ActionMarkerPrefix = "valueguard-action: ";
 
+    /// <summary>Jira Cloud's enhanced JQL search (the classic search was removed from Cloud in 2025).</summary>
+    public const string EnhancedSearch = "rest/api/2/search/jql";
+
+    /// <summary>The classic JQL search: all Jira Data Center and Server have.</summary>
+    public const string ClassicSearch = "rest/api/2/search";
+
     private readonly JiraSinkOptions options;
     private readonly JsonRestClient client;
     private readonly AuthenticationHeaderValue authorization;
+    private volatile string? search;
 
     public JiraTicketSink(JiraSinkOptions options, HttpClient http)
     {
@@ -35,6 +45,9 @@ public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgement
 
     public string Name => options.Name;
 
+    /// <summary>The search this sink found the server to have (<see cref="EnhancedSearch"/> or <see cref="ClassicSearch"/>); null before the first search.</summary>
+    public string? SearchPath => search;
+
     /// <summary>The label that finds an episode's issue again: Jira labels allow no spaces, so anything but letters, digits, '-', '_' and '.' becomes '_'.</summary>
     public static string Label(BreachEpisodeId episode) => "valueguard-" + LabelUnsafe().Replace(episode.ToString(), "_");
 
@@ -49,7 +62,8 @@ public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgement
 
     public async Task<string> DeliverAsync(EscalationAction action, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(action.Episode, cancellationToken).ConfigureAwait(false);
+        var found = await FindAsync(action.Episode, cancellationToken).ConfigureAwait(false);
+        var existing = found?.Key;
         if (action.Kind == EscalationActionKind.Open)
         {
             if (existing is not null) return existing;
@@ -82,7 +96,7 @@ public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgement
                 ["fields"] = new JsonObject { ["priority"] = new JsonObject { ["name"] = PriorityName(action.Content.Priority) } },
             }, cancellationToken).ConfigureAwait(false);
         if (action.Kind is EscalationActionKind.Resolve or EscalationActionKind.Close)
-            await TransitionAsync(existing, cancellationToken).ConfigureAwait(false);
+            await TransitionAsync(existing, found!.Value.StatusCategory, cancellationToken).ConfigureAwait(false);
         await SendAsync(HttpMethod.Post, $"rest/api/2/issue/{existing}/comment", new JsonObject { ["body"] = Text(action) }, cancellationToken).ConfigureAwait(false);
         return existing;
     }
@@ -108,20 +122,42 @@ public sealed partial class JiraTicketSink : ITicketSink, ITicketAcknowledgement
         return new TicketAcknowledgement($"Jira {remoteId}", by, $"status {status?["name"]?.GetValue<string>() ?? category}");
     }
 
-    private async Task<string?> FindAsync(BreachEpisodeId episode, CancellationToken cancellationToken)
+    /// <summary>
+    /// The episode's oldest issue (key and status category) by its label. Both searches take the same <c>jql</c>,
+    /// <c>fields</c> and <c>maxResults</c> and answer <c>issues</c>; only the classic one also has <c>total</c>.
+    /// </summary>
+    private async Task<(string Key, string? StatusCategory)?> FindAsync(BreachEpisodeId episode, CancellationToken cancellationToken)
     {
         var jql = $"project = \"{options.Project}\" AND labels = \"{Label(episode)}\" ORDER BY created ASC";
-        var found = await SendAsync(HttpMethod.Get, "rest/api/2/search?jql=" + Uri.EscapeDataString(jql) + "&fields=status&maxResults=1", null, cancellationToken).ConfigureAwait(false);
-        return found?["issues"]?.AsArray().FirstOrDefault()?["key"]?.GetValue<string>();
+        var query = "?jql=" + Uri.EscapeDataString(jql) + "&fields=status&maxResults=1";
+        JsonNode? found;
+        if (search is { } known)
+            found = await SendAsync(HttpMethod.Get, known + query, null, cancellationToken).ConfigureAwait(false);
+        else
+        {
+            var (status, body) = await client.SendAsync(HttpMethod.Get, EnhancedSearch + query, null, authorization, cancellationToken, HttpStatusCode.NotFound).ConfigureAwait(false);
+            search = status == HttpStatusCode.NotFound ? ClassicSearch : EnhancedSearch;
+            found = status == HttpStatusCode.NotFound ? await SendAsync(HttpMethod.Get, ClassicSearch + query, null, cancellationToken).ConfigureAwait(false) : body;
+        }
+        var first = found?["issues"]?.AsArray().FirstOrDefault();
+        return first?["key"]?.GetValue<string>() is { } key ? (key, first["fields"]?["status"]?["statusCategory"]?["key"]?.GetValue<string>()) : null;
     }
 
-    private async Task TransitionAsync(string issue, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the configured resolve transition. An issue already in a done status (a retry after the transition went
+    /// through, or the close after a resolve) is left alone; otherwise a transition Jira does not offer fails the action,
+    /// naming the ones it does, so the outbox retries it and shows it dead rather than marking it done.
+    /// </summary>
+    private async Task TransitionAsync(string issue, string? statusCategory, CancellationToken cancellationToken)
     {
+        if (statusCategory == "done") return;
         var available = await SendAsync(HttpMethod.Get, $"rest/api/2/issue/{issue}/transitions", null, cancellationToken).ConfigureAwait(false);
         var transitions = available?["transitions"]?.AsArray() ?? [];
         var wanted = transitions.FirstOrDefault(t => string.Equals(t?["name"]?.GetValue<string>(), options.ResolveTransition, StringComparison.OrdinalIgnoreCase));
-        // Already resolved (a retry after the transition went through): Jira no longer offers it.
-        if (wanted is null) return;
+        if (wanted is null)
+            throw new InvalidOperationException(
+                $"jira '{options.Name}' resolve_transition: issue {issue} offers no transition named '{options.ResolveTransition}' " +
+                $"(it offers {string.Join(", ", transitions.Select(t => $"'{t?["name"]?.GetValue<string>()}'"))}); set resolve_transition to one of them.");
         await SendAsync(HttpMethod.Post, $"rest/api/2/issue/{issue}/transitions", new JsonObject
         {
             ["transition"] = new JsonObject { ["id"] = wanted["id"]?.GetValue<string>() },

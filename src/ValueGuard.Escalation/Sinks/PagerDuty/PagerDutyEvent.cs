@@ -6,7 +6,8 @@ namespace ValueGuard.Escalation.Sinks.PagerDuty;
 
 /// <summary>
 /// The Events API v2 alert event for one escalation action (docs/sinks.md): opening, escalating and reminding
-/// trigger the alert whose <c>dedup_key</c> is the breach episode's id; recovery and the period's close resolve it.
+/// trigger the alert whose <c>dedup_key</c> is the breach episode's id; a person's acknowledgement acknowledges it;
+/// recovery and the period's close resolve it. Acknowledge and resolve events carry no payload (PagerDuty ignores one).
 /// </summary>
 public static class PagerDutyEvent
 {
@@ -17,6 +18,7 @@ public static class PagerDutyEvent
     {
         EscalationActionKind.Open or EscalationActionKind.Escalate or EscalationActionKind.Remind => "trigger",
         EscalationActionKind.Resolve or EscalationActionKind.Close => "resolve",
+        EscalationActionKind.Acknowledge => "acknowledge",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "no PagerDuty event for this action"),
     };
 

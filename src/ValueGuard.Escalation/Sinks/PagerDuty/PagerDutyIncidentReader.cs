@@ -32,7 +32,34 @@ public sealed class PagerDutyIncidentReader : ITicketAcknowledgementSource
 
     public async Task<TicketAcknowledgement?> FindAsync(BreachEpisodeId episode, string remoteId, CancellationToken cancellationToken)
     {
-        var query = $"incidents?incident_key={Uri.EscapeDataString(remoteId)}&date_range=all&statuses[]=acknowledged&statuses[]=resolved";
+        var incidents = await IncidentsAsync(remoteId, "&statuses[]=acknowledged&statuses[]=resolved", cancellationToken).ConfigureAwait(false);
+        var incident = incidents.FirstOrDefault(i => i?["incident_key"]?.GetValue<string>() == remoteId && i["status"]?.GetValue<string>() is "acknowledged" or "resolved");
+        if (incident is null) return null;
+        var status = incident["status"]!.GetValue<string>();
+        var by = incident["acknowledgements"]?.AsArray().LastOrDefault()?["acknowledger"]?["summary"]?.GetValue<string>()
+            ?? incident["last_status_change_by"]?["summary"]?.GetValue<string>()
+            ?? "unknown";
+        return new TicketAcknowledgement($"PagerDuty incident {Number(incident, remoteId)}", by, status);
+    }
+
+    /// <summary>
+    /// The incident an alert's <paramref name="dedupKey"/> opened, whatever its status (for example <c>#12 (resolved)</c>),
+    /// or null when PagerDuty has none: what <c>valueguard escalation test</c> asks before triggering again.
+    /// </summary>
+    public async Task<string?> IncidentOfAsync(string dedupKey, CancellationToken cancellationToken)
+    {
+        var incidents = await IncidentsAsync(dedupKey, "", cancellationToken).ConfigureAwait(false);
+        var incident = incidents.FirstOrDefault(i => i?["incident_key"]?.GetValue<string>() == dedupKey);
+        return incident is null ? null : $"{Number(incident, dedupKey)} ({incident["status"]?.GetValue<string>() ?? "unknown"})";
+    }
+
+    private static string Number(JsonNode incident, string fallback) =>
+        incident["incident_number"]?.GetValue<int>() is { } n ? "#" + n.ToString(CultureInfo.InvariantCulture) : incident["id"]?.GetValue<string>() ?? fallback;
+
+    /// <summary><c>GET /incidents?incident_key=KEY&amp;date_range=all</c> plus <paramref name="filter"/>: the <c>incidents</c> it lists.</summary>
+    private async Task<IReadOnlyList<JsonNode?>> IncidentsAsync(string dedupKey, string filter, CancellationToken cancellationToken)
+    {
+        var query = $"incidents?incident_key={Uri.EscapeDataString(dedupKey)}&date_range=all{filter}";
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseUrl, query));
         request.Headers.Authorization = new AuthenticationHeaderValue("Token", "token=" + token);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/vnd.pagerduty+json") { Parameters = { new NameValueHeaderValue("version", "2") } });
@@ -50,14 +77,6 @@ public sealed class PagerDutyIncidentReader : ITicketAcknowledgementSource
         {
             throw new TimeoutException($"pagerduty '{options.Name}' REST API did not answer within {options.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s");
         }
-        var incident = JsonNode.Parse(text)?["incidents"]?.AsArray()
-            .FirstOrDefault(i => i?["incident_key"]?.GetValue<string>() == remoteId && i["status"]?.GetValue<string>() is "acknowledged" or "resolved");
-        if (incident is null) return null;
-        var status = incident["status"]!.GetValue<string>();
-        var by = incident["acknowledgements"]?.AsArray().LastOrDefault()?["acknowledger"]?["summary"]?.GetValue<string>()
-            ?? incident["last_status_change_by"]?["summary"]?.GetValue<string>()
-            ?? "unknown";
-        var number = incident["incident_number"]?.GetValue<int>() is { } n ? "#" + n.ToString(CultureInfo.InvariantCulture) : incident["id"]?.GetValue<string>() ?? remoteId;
-        return new TicketAcknowledgement($"PagerDuty incident {number}", by, status);
+        return [.. JsonNode.Parse(text)?["incidents"]?.AsArray() ?? []];
     }
 }

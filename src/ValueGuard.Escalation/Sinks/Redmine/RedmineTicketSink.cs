@@ -145,6 +145,7 @@ public sealed class RedmineTicketSink : ITicketSink, ITicketAcknowledgementSourc
             EscalationActionKind.Escalate => $"Escalated to level {action.Level}: the breach is unacknowledged",
             EscalationActionKind.Remind => $"Reminder {action.Reminder} at level {action.Level}: the breach is still unacknowledged",
             EscalationActionKind.Resolve => "Recovered: the target holds again",
+            EscalationActionKind.Acknowledge => "Breach " + ChatMessage.Acknowledged(action),
             _ => $"Period closed: {c.State}",
         };
         var sb = new StringBuilder();

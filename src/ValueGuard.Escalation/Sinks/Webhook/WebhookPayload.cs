@@ -21,6 +21,7 @@ public static class WebhookPayload
             w.WriteString("kind", action.Kind == EscalationActionKind.AtRisk ? "at_risk" : action.Kind.ToString().ToLowerInvariant());
             w.WriteNumber("level", action.Level);
             if (action.Kind == EscalationActionKind.Remind) w.WriteNumber("reminder", action.Reminder);
+            if (action.Kind == EscalationActionKind.Acknowledge) WriteNullable(w, "acknowledged_by", action.Actor);
             w.WriteString("at", action.At.UtcDateTime);
             w.WriteStartObject("episode");
             w.WriteString("id", action.Episode.ToString());
