@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Data.Sqlite;
+using MQTTnet;
+using MQTTnet.Protocol;
 using ValueGuard.Gateway.Broker;
 using ValueGuard.IntegrationTests.Faults.Chaos;
 using ValueGuard.IntegrationTests.Servers;
@@ -15,7 +17,8 @@ namespace ValueGuard.IntegrationTests.Faults;
 /// that breaches while every ticket sink is refused (Redmine API key, webhook HMAC secret, Jira token, PagerDuty
 /// routing key, Slack webhook URL), InfluxDB refusing its user and password, the web UI's token used right and wrong.
 /// The test first checks that each failure happened and that the secret was really sent, then that not one secret
-/// appears in what the gateway printed or in any file under its data folder (outbox.db, status.json, ledger, …).
+/// appears in what the gateway printed or in any file under its data folder (outbox.db, status.json, dead-letter.jsonl,
+/// ledger, …).
 /// </summary>
 [Collection(GatewayFaultCollection.Name)]
 public class SecretsInLogsTests
@@ -25,7 +28,8 @@ public class SecretsInLogsTests
     {
         using var dir = new TempDirectory();
         var secrets = NewSecrets("broker-password", "redmine-key", "webhook-secret", "jira-token", "pagerduty-key", "slack-path", "web-token");
-        using var broker = new PasswordMosquitto(("gateway", secrets["broker-password"]));
+        var publisherPassword = "publisher-" + Guid.NewGuid().ToString("N");
+        using var broker = new PasswordMosquitto(("gateway", secrets["broker-password"]), ("publisher", publisherPassword));
         using var refusing = new RefusingHttpServer();
         foreach (var (name, value) in secrets.Where(s => s.Key != "slack-path")) dir.Write(name, value + "\n");
         dir.Write("slack-url", $"{refusing.Url}slack/services/T0/B0/{secrets["slack-path"]}\n");
@@ -56,6 +60,14 @@ public class SecretsInLogsTests
         using var gateway = GatewayProcess.Start(site);
         await gateway.WaitUntilConnectedAsync(TimeSpan.FromSeconds(60)); // the right broker password was accepted
         var web = await WebStatusCodesAsync(webPort, secrets["web-token"]);
+        using (var mqtt = new MqttClientFactory().CreateMqttClient())
+        {
+            // A message the gateway must dead-letter, so data/dead-letter.jsonl is among the files scanned.
+            await mqtt.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Url.Host, broker.Url.Port)
+                .WithCredentials("publisher", publisherPassword).WithClientId("secrets-publisher-" + Guid.NewGuid().ToString("N")[..8]).Build());
+            await mqtt.PublishAsync(new MqttApplicationMessageBuilder().WithTopic("plant/secret-plant/p00/telemetry").WithPayload("{not json")
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build());
+        }
         string[] sinks = ["desk", "hook", "jira-desk", "on-call", "chat"];
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (sinks.Where(s => !Refused(gateway, s)).ToList() is { Count: > 0 } quiet)
@@ -75,6 +87,7 @@ public class SecretsInLogsTests
         Assert.True(refusing.Saw("POST /hook"), "the webhook was not called");
         var outboxErrors = OutboxErrors(dir.File("data/outbox.db"));
         Assert.All(sinks, s => Assert.True(outboxErrors.ContainsKey(s), $"the outbox recorded no error for {s}: {string.Join("; ", outboxErrors)}"));
+        Assert.True(File.Exists(dir.File("data/dead-letter.jsonl")), "the bad message was not dead-lettered");
         Assert.Empty(Leaks(secrets, gateway.Log, dir.File("data")));
     }
 
