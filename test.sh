@@ -171,15 +171,18 @@ out="$work/dotnet-test.log"
 # The fault suite (tests/ValueGuard.IntegrationTests/Faults/Chaos) appends one FAULT-SUMMARY line per fault class here.
 export VALUEGUARD_FAULT_SUMMARY="$work/fault-summary.txt"
 print_fault_summary() { [ -s "$VALUEGUARD_FAULT_SUMMARY" ] && cat "$VALUEGUARD_FAULT_SUMMARY"; return 0; }
+# A test that neither finishes nor lets another start for 10 minutes fails the run (VSTest's blame collector: it names
+# the test and leaves a mini dump under TestResults/) instead of hanging CI. The longest single test takes a few minutes.
+hang_bound=(--blame-hang-timeout 10m --blame-hang-dump-type mini)
 # With arguments (`./test.sh tests/ValueGuard.Storage.Tests --filter Spool`) only those tests run, against
 # the same servers, and the publish smoke test is skipped; without, everything runs.
 if [ $# -gt 0 ]; then
-  dotnet test "$@" --nologo 2>&1 | tee "$out"
+  dotnet test "$@" "${hang_bound[@]}" --nologo 2>&1 | tee "$out"
   status=${PIPESTATUS[0]}
   print_fault_summary
   exit "$status"
 fi
-dotnet test ValueGuard.sln --nologo 2>&1 | tee "$out"
+dotnet test ValueGuard.sln "${hang_bound[@]}" --nologo 2>&1 | tee "$out"
 status=${PIPESTATUS[0]}
 
 # A Raspberry Pi-class gateway: both self-contained builds publish, and the arm64 one starts under qemu.

@@ -32,5 +32,9 @@ public sealed record KpiEvidence(double? Value, string Unit, double Coverage, Da
 /// <summary>The body of a "contract-loaded" evidence record.</summary>
 public sealed record ContractEvidence(string Contract, string Customer, string Sha256, int Clauses);
 
-/// <summary>The body of a "data-loss" evidence record.</summary>
-public sealed record DataLossEvidence(string Source, long LostBytes, int DamagedRegions, long? RecordsKept, string Explanation);
+/// <summary>
+/// The body of a "data-loss" evidence record for damaged bytes: <c>records_cut</c>/<c>samples_cut</c> count the cut records
+/// that could still be read, <c>uncounted_bytes</c> what is known only in bytes (absent in records written before they existed).
+/// </summary>
+public sealed record DataLossEvidence(string Source, long LostBytes, int DamagedRegions, long? RecordsKept, string Explanation,
+    long? RecordsCut = null, long? SamplesCut = null, long? UncountedBytes = null);

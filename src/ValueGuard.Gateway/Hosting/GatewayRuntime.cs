@@ -123,7 +123,8 @@ public sealed class GatewayRuntime : IAsyncDisposable, IDisposable
         if (spool?.Recovery is { LostAnything: true } r)
             await Ledger.AppendAsync(Core.Evidence.EvidenceKinds.DataLoss, at,
                 new DataLossEvidence("spool", r.LostBytes, r.DamagedRegions, r.RecordsKept,
-                    "damaged spool bytes were cut at start; the samples in them never reached the store and count as unknown time"), ct).ConfigureAwait(false);
+                    "damaged spool bytes were cut at start; the samples in them never reached the store and count as unknown time",
+                    r.RecordsCut, r.SamplesCut, r.UncountedBytes), ct).ConfigureAwait(false);
     }
 
     /// <summary>The spool settings a site asks for, in <paramref name="directory"/>.</summary>

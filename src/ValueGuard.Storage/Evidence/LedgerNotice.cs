@@ -47,13 +47,22 @@ public sealed record LedgerNotice(long Seq, DateTimeOffset At, string Kind, stri
         EvidenceKinds.DataLoss when body.TryGetProperty("samples", out var samples) => string.Create(CultureInfo.InvariantCulture,
             $"{samples} sample(s) lost from {Text(body, "source")} ({Text(body, "reason")}, policy {Text(body, "policy")})"),
         EvidenceKinds.DataLoss => string.Create(CultureInfo.InvariantCulture,
-            $"{Text(body, "source")}: {Text(body, "lost_bytes")} bytes in {Text(body, "damaged_regions")} damaged region(s) cut, {Text(body, "records_kept")} records kept ({Text(body, "explanation")})"),
+            $"{Text(body, "source")}: {Text(body, "lost_bytes")} bytes in {Text(body, "damaged_regions")} damaged region(s) cut{CutRecords(body)}, {Text(body, "records_kept")} records kept ({Text(body, "explanation")})"),
         EvidenceKinds.ClockJump => string.Create(CultureInfo.InvariantCulture,
             $"the gateway clock jumped {Text(body, "delta_seconds")} s (expected {Text(body, "from")}, read {Text(body, "to")})"),
         _ => body.TryGetProperty("synchronised", out var s) && s.ValueKind == JsonValueKind.False
             ? $"the gateway clock is not synchronised ({Text(body, "detail")})"
             : $"the gateway clock is synchronised again ({Text(body, "detail")})",
     };
+
+    /// <summary>", holding 3 whole records with 120 samples (and 40 bytes not countable)"; empty for records written before these counts.</summary>
+    private static string CutRecords(JsonElement body)
+    {
+        if (!body.TryGetProperty("records_cut", out var records) || records.ValueKind == JsonValueKind.Null) return "";
+        var uncounted = body.TryGetProperty("uncounted_bytes", out var u) && u.ValueKind == JsonValueKind.Number ? u.GetInt64() : 0;
+        return string.Create(CultureInfo.InvariantCulture, $", holding {records} whole record(s) with {Text(body, "samples_cut")} sample(s)")
+            + (uncounted > 0 ? string.Create(CultureInfo.InvariantCulture, $" and {uncounted} bytes whose samples cannot be counted") : "");
+    }
 
     private static string Text(JsonElement body, string name) =>
         body.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null ? v.ToString() : "-";

@@ -270,13 +270,11 @@ public sealed class DiskSpool : IDisposable
             .Where(f => f.Number >= 0)
             .OrderBy(f => f.Number)
             .ToList();
-        long lostBytes = 0, kept = 0;
-        var regions = 0;
+        long kept = 0;
+        var damage = new SpoolDamageCount();
         foreach (var (path, number) in files)
         {
-            var segment = SpoolSegment.Recover(path, number, out var lost, out var damaged);
-            lostBytes += lost;
-            regions += damaged;
+            var segment = SpoolSegment.Recover(path, number, damage);
             nextSegmentNumber = number + 1;
             if (segment.RecordCount == 0)
             {
@@ -291,7 +289,10 @@ public sealed class DiskSpool : IDisposable
             }
             kept += segment.RecordCount;
         }
-        Recovery = new SpoolRecovery(files.Count, kept, lostBytes, regions);
+        Recovery = new SpoolRecovery(files.Count, kept, damage.LostBytes, damage.Regions)
+        {
+            RecordsCut = damage.RecordsCut, SamplesCut = damage.SamplesCut, UncountedBytes = damage.UncountedBytes,
+        };
     }
 
     // False when the batch is not to be appended (rejected); throws when the policy refuses it.

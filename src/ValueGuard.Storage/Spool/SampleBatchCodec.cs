@@ -68,6 +68,30 @@ internal static class SampleBatchCodec
         return false;
     }
 
+    /// <summary>
+    /// The number of samples in a batch whose layout is intact (count, then per sample two length-prefixed names and
+    /// 16 bytes, ending exactly at the end), whatever its names and values now hold; -1 when the layout does not add up.
+    /// For counting what a damaged record held.
+    /// </summary>
+    public static int CountSamples(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4) return -1;
+        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes);
+        if (count < 0 || count > bytes.Length / 20) return -1;
+        var at = 4;
+        for (var i = 0; i < count; i++)
+        {
+            for (var name = 0; name < 2; name++)
+            {
+                if (bytes.Length - at < 2) return -1;
+                at += 2 + BinaryPrimitives.ReadUInt16LittleEndian(bytes[at..]);
+            }
+            at += 16;
+            if (at > bytes.Length) return -1;
+        }
+        return at == bytes.Length ? count : -1;
+    }
+
     private static int Length(string text)
     {
         var length = Encoding.UTF8.GetByteCount(text);

@@ -61,13 +61,15 @@ internal sealed class SpoolSegment : IDisposable
     /// Reads a segment written before a restart, keeps every intact record and cuts out torn or corrupt
     /// bytes; when it cut anything it rewrites the file, so the same loss is not reported again.
     /// </summary>
-    public static SpoolSegment Recover(string path, long number, out long lostBytes, out int damagedRegions)
+    public static SpoolSegment Recover(string path, long number, SpoolDamageCount damage)
     {
         var data = File.ReadAllBytes(path);
-        var intact = Walk(data, out lostBytes, out damagedRegions);
+        var found = new SpoolDamageCount();
+        var intact = Walk(data, found);
+        damage.Add(found);
         var counts = intact.Select(r => BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))).ToList();
         var lastWrite = new DateTimeOffset(File.GetLastWriteTimeUtc(path), TimeSpan.Zero);
-        var segment = lostBytes == 0 ? new SpoolSegment(path, number, data.Length, intact, counts) : Rewrite(path, number, data, intact, counts);
+        var segment = found.LostBytes == 0 ? new SpoolSegment(path, number, data.Length, intact, counts) : Rewrite(path, number, data, intact, counts);
         segment.LastWrite = lastWrite;
         return segment;
     }
@@ -76,7 +78,7 @@ internal sealed class SpoolSegment : IDisposable
     public static (int Records, long Samples) Count(string path)
     {
         var data = ReadShared(path);
-        var intact = Walk(data, out _, out _);
+        var intact = Walk(data, new SpoolDamageCount());
         return (intact.Count, intact.Sum(r => (long)BinaryPrimitives.ReadInt32LittleEndian(data.AsSpan((int)r.Offset, 4))));
     }
 
@@ -88,17 +90,14 @@ internal sealed class SpoolSegment : IDisposable
         return buffer.ToArray();
     }
 
-    private static List<(long Offset, int Length)> Walk(byte[] data, out long lostBytes, out int damagedRegions)
+    private static List<(long Offset, int Length)> Walk(byte[] data, SpoolDamageCount damage)
     {
         var intact = new List<(long Offset, int Length)>();
-        lostBytes = 0;
-        damagedRegions = 0;
         var position = data.AsSpan().StartsWith(Magic) ? Magic.Length : 0;
         if (position == 0 && data.Length > 0)
         {
             // Without the magic the file is not a segment we wrote completely; search it for records anyway.
-            lostBytes += Math.Min(data.Length, Magic.Length);
-            damagedRegions++;
+            damage.AddHeader(Math.Min(data.Length, Magic.Length));
             position = Math.Min(data.Length, Magic.Length);
         }
         while (position < data.Length)
@@ -111,8 +110,7 @@ internal sealed class SpoolSegment : IDisposable
             }
             var next = position + 1;
             while (next < data.Length && !TryReadRecord(data, next, out _)) next++;
-            lostBytes += next - position;
-            damagedRegions++;
+            damage.AddRegion(data, position, next);
             position = next;
         }
         return intact;

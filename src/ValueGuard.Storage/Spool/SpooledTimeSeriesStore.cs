@@ -40,7 +40,8 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
         this.time = time;
         this.logger = logger;
         if (spool.Recovery.LostAnything)
-            LogSpoolDamaged(spool.Recovery.LostBytes, spool.Recovery.DamagedRegions, spool.Recovery.RecordsKept);
+            LogSpoolDamaged(spool.Recovery.LostBytes, spool.Recovery.DamagedRegions, spool.Recovery.RecordsCut, spool.Recovery.SamplesCut,
+                spool.Recovery.UncountedBytes, spool.Recovery.RecordsKept);
         forwarding = Task.Run(() => ForwardAsync(stopping.Token));
     }
 
@@ -159,8 +160,8 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     private partial void LogSamplesDropped(long samples, long records, string reason, string policy, int signals, DateTimeOffset? from, DateTimeOffset? to);
 
     [LoggerMessage(EventId = 4101, EventName = "SpoolDamaged", Level = LogLevel.Error,
-        Message = "The spool was damaged (crash or disk fault): {LostBytes} bytes in {DamagedRegions} regions lost, {RecordsKept} intact records kept")]
-    private partial void LogSpoolDamaged(long lostBytes, int damagedRegions, long recordsKept);
+        Message = "The spool was damaged (crash or disk fault): {LostBytes} bytes in {DamagedRegions} regions lost, holding {RecordsCut} countable records with {SamplesCut} samples and {UncountedBytes} bytes not countable; {RecordsKept} intact records kept")]
+    private partial void LogSpoolDamaged(long lostBytes, int damagedRegions, long recordsCut, long samplesCut, long uncountedBytes, long recordsKept);
 
     [LoggerMessage(EventId = 4102, EventName = "SpoolForwardFailed", Level = LogLevel.Warning,
         Message = "Could not forward {RecordCount} spooled batches to the store (failure {Failures}), retrying in {Delay}: {Error}")]

@@ -17,7 +17,7 @@ public sealed class ConfigurationFuzzTests
 
     public static TheoryData<string> ContractFiles => Files(RepoPaths.Examples, "acme-2026.yaml", "mistakes/contract-with-mistakes.yaml");
 
-    public static TheoryData<string> SiteFiles => Files(RepoPaths.Examples, "site.yaml", "serial-site.yaml", "mistakes/site.yaml");
+    public static TheoryData<string> SiteFiles => Files(RepoPaths.Examples, "site.yaml", "serial-site.yaml", "escalation-site.yaml", "influx-site.yaml", "mistakes/site.yaml");
 
     public static TheoryData<string> ProfileFiles =>
         Files(RepoPaths.DeviceProfiles, [.. Directory.GetFiles(RepoPaths.DeviceProfiles, "*.yaml").Select(Path.GetFileName).OfType<string>()]);

@@ -47,5 +47,8 @@ public class SpoolDamageTests(InfluxServer influx)
         var notice = File.ReadLines(dir.File("data/ledger.jsonl")).Single(l => l.Contains("\"kind\":\"data-loss\"", StringComparison.Ordinal));
         Assert.Contains("\"source\":\"spool\"", notice);
         Assert.Contains("\"records_kept\":2", notice);
+        Assert.Contains("\"records_cut\":0", notice); // a torn record has no end: its loss is counted in bytes
+        Assert.Contains("\"uncounted_bytes\":", notice);
+        Assert.DoesNotContain("\"uncounted_bytes\":0", notice);
     }
 }

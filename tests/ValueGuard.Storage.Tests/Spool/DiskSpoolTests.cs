@@ -50,6 +50,9 @@ public sealed class DiskSpoolTests : IDisposable
             Assert.Equal([0.0, 1, 2, 3, 4, 5], Values(reopened));
             Assert.Equal(recordBytes - 10, reopened.Recovery.LostBytes);
             Assert.Equal(1, reopened.Recovery.DamagedRegions);
+            // A torn record has no end to count its samples by: the loss is known in bytes only.
+            Assert.Equal(0, reopened.Recovery.RecordsCut);
+            Assert.Equal(recordBytes - 10, reopened.Recovery.UncountedBytes);
             await reopened.AppendAsync(Batch(100), default);
         }
         using var again = Open();
@@ -70,6 +73,43 @@ public sealed class DiskSpoolTests : IDisposable
         Assert.Equal([0.0, 1, 2, 6, 7, 8], Values(reopened));
         Assert.Equal(recordBytes, reopened.Recovery.LostBytes);
         Assert.Equal(1, reopened.Recovery.DamagedRegions);
+        // The byte is in a device name: the record's length and layout still count its samples exactly.
+        Assert.Equal(1, reopened.Recovery.RecordsCut);
+        Assert.Equal(3, reopened.Recovery.SamplesCut);
+        Assert.Equal(0, reopened.Recovery.UncountedBytes);
+    }
+
+    [Fact]
+    public async Task A_record_whose_layout_is_damaged_is_counted_as_a_record_and_its_samples_as_bytes()
+    {
+        var file = await ThreeRecords();
+        var recordBytes = (int)(new FileInfo(file).Length - 8) / 3;
+        FlipByte(file, 8 + recordBytes + 12); // record 2: the length of its first device name
+
+        using var reopened = Open();
+
+        Assert.Equal([0.0, 1, 2, 6, 7, 8], Values(reopened));
+        Assert.Equal(1, reopened.Recovery.RecordsCut);
+        Assert.Equal(0, reopened.Recovery.SamplesCut);
+        Assert.Equal(recordBytes, reopened.Recovery.UncountedBytes);
+    }
+
+    [Fact]
+    public async Task Two_damaged_records_in_a_row_are_counted_one_by_one_with_their_samples()
+    {
+        var file = await ThreeRecords();
+        var recordBytes = (int)(new FileInfo(file).Length - 8) / 3;
+        FlipByte(file, 8 + recordBytes + 30); // record 2: a value byte
+        FlipByte(file, 8 + 2 * recordBytes + 40); // record 3: a value byte
+
+        using var reopened = Open();
+
+        Assert.Equal([0.0, 1, 2], Values(reopened));
+        Assert.Equal(2L * recordBytes, reopened.Recovery.LostBytes);
+        Assert.Equal(1, reopened.Recovery.DamagedRegions);
+        Assert.Equal(2, reopened.Recovery.RecordsCut);
+        Assert.Equal(6, reopened.Recovery.SamplesCut);
+        Assert.Equal(0, reopened.Recovery.UncountedBytes);
     }
 
     [Fact]
@@ -83,6 +123,9 @@ public sealed class DiskSpoolTests : IDisposable
 
         Assert.Equal([0.0, 1, 2, 6, 7, 8], Values(reopened));
         Assert.Equal(recordBytes, reopened.Recovery.LostBytes);
+        // The length no longer frames the record: its samples are not counted, its bytes are.
+        Assert.Equal(0, reopened.Recovery.RecordsCut);
+        Assert.Equal(recordBytes, reopened.Recovery.UncountedBytes);
     }
 
     [Fact]
@@ -97,6 +140,8 @@ public sealed class DiskSpoolTests : IDisposable
 
         Assert.Equal([0.0, 1, 2], Values(reopened));
         Assert.Equal(2L * recordBytes - 5, reopened.Recovery.LostBytes);
+        Assert.Equal(0, reopened.Recovery.RecordsCut); // a name length was hit and the last record is torn
+        Assert.Equal(2L * recordBytes - 5, reopened.Recovery.UncountedBytes);
     }
 
     [Fact]

@@ -107,7 +107,7 @@ public sealed class ChaosClockTests(MosquittoBroker mosquitto, ITestOutputHelper
         var deadLetters = File.ReadLines(dir.File("data/dead-letter.jsonl")).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("reason").GetString()).ToList();
         var (verifyExit, verifyOutput) = await ValueGuardCommand.VerifyAsync(ledger);
 
-        FaultSummary.Report(output, "clock", ("samples_sent", sent), ("stored", ingest.Counters.Stored),
+        FaultSummary.Report(output, "clock", ("iterations", 1), ("samples_sent", sent), ("stored", ingest.Counters.Stored), ("tickets_expected", 0), ("created", 0),
             ("rejected_future", Rejected("future-timestamp")), ("rejected_past", Rejected("past-timestamp")),
             ("jumps_recorded", jumps.Count), ("jump_seconds", string.Join('/', jumps.Select(j => Math.Round(j / 60) * 60))),
             ("unsync_recorded", syncRecords), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"));

@@ -21,6 +21,10 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
 {
     private const int Devices = 5;
     private const int Messages = 5_000;
+    private const int SamplesPerMessage = 3;
+
+    /// <summary>A message's 3 samples in a spool record: per sample 2 + "m00" + 2 + signal name + 16 bytes.</summary>
+    private const int MessageBytes = 3 * (2 + 3 + 2 + 16) + 7 + 11 + 5; // running, temperature, parts
 
     [Fact]
     public async Task A_full_spool_a_corrupted_segment_and_a_corrupted_ledger_tail_are_all_recorded_and_the_gateway_runs_on()
@@ -96,9 +100,22 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
         var ledgerDamage = Records(ledger, "ledger-damage");
         var (verifyExit, verifyOutput) = await ValueGuardCommand.VerifyAsync(ledger);
         await File.WriteAllTextAsync(TestArtifacts.File("chaos-damage-verify.txt"), $"before the restart (exit {damagedExit}):\n{damagedOutput}\nafter it (exit {verifyExit}):\n{verifyOutput}");
-        FaultSummary.Report(output, "damage", ("samples_sent", Messages + 100), ("stored", stored), ("dropped_by_policy", droppedByPolicy),
+        // Reconciled in messages: each message is 3 samples (running, temperature, parts) in one spool record, and takes
+        // MessageBytes there. Where the damaged bytes still framed whole records the gateway counted their samples; the rest
+        // it knows in bytes only, which held at least one message and at most uncounted / MessageBytes.
+        long Field(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt64() : 0;
+        var samplesCut = spoolDamage.Sum(d => Field(d, "samples_cut"));
+        var uncounted = spoolDamage.Sum(d => Field(d, "uncounted_bytes"));
+        var sent = Messages + 100;
+        var lostInDamage = sent - stored - droppedByPolicy;
+        var countedMessages = samplesCut / SamplesPerMessage;
+        var (lowest, highest) = uncounted == 0 ? (countedMessages, countedMessages) : (countedMessages + 1, countedMessages + uncounted / MessageBytes);
+        FaultSummary.Report(output, "damage", ("iterations", 1), ("samples_sent", sent), ("stored", stored), ("dropped_by_policy", droppedByPolicy),
+            ("lost_in_damage", lostInDamage), ("damage_evidence", uncounted == 0 ? $"exact:{countedMessages}" : $"bound:{lowest}..{highest}"),
             ("spool_damage_records", spoolDamage.Count), ("spool_bytes_cut", spoolDamage.Sum(d => d.GetProperty("lost_bytes").GetInt64())),
+            ("spool_records_cut", spoolDamage.Sum(d => Field(d, "records_cut"))), ("spool_samples_cut", samplesCut), ("spool_uncounted_bytes", uncounted),
             ("ledger_damage_records", ledgerDamage.Count), ("ledger_bytes_cut", ledgerDamage.Sum(d => d.GetProperty("cut_bytes").GetInt64())),
+            ("tickets_expected", 0), ("created", 0),
             ("verify_before_restart", damagedExit == 1 ? "damage-reported" : "NOT-REPORTED"), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"), ("gateway_running", running));
         Assert.True(droppedByPolicy > 0, "the 256 KB spool must have dropped samples under drop_oldest");
         Assert.Equal(1, damagedExit);
@@ -108,7 +125,11 @@ public sealed class ChaosDamageTests(MosquittoBroker mosquitto, ITestOutputHelpe
         Assert.Equal(2, cut.GetProperty("cut_lines").GetInt32());
         Assert.True(File.Exists(cut.GetProperty("saved_to").GetString()));
         Assert.NotEmpty(spoolDamage);
-        Assert.True(stored > 0 && stored + droppedByPolicy < Messages + 100, $"stored {stored}, dropped {droppedByPolicy}: the damaged bytes must have lost samples");
+        Assert.True(stored > 0 && lostInDamage > 0, $"stored {stored}, dropped {droppedByPolicy}: the damaged bytes must have lost samples");
+        Assert.True(samplesCut % SamplesPerMessage == 0, $"{samplesCut} samples counted in cut records: not whole messages");
+        // sent == stored + dropped_by_policy + lost_in_damage, with lost_in_damage what the evidence counted (or bounds).
+        Assert.True(lostInDamage >= lowest && lostInDamage <= highest,
+            $"sent {sent} = stored {stored} + dropped {droppedByPolicy} + {lostInDamage} lost, but the evidence accounts for {lowest}..{highest} messages");
         Assert.True(verifyExit == 0, verifyOutput);
         Assert.Contains("NOTE: ledger-damage", verifyOutput, StringComparison.Ordinal);
         Assert.Contains("NOTE: data-loss", verifyOutput, StringComparison.Ordinal);

@@ -79,7 +79,7 @@ public sealed class ChaosKillTests(MosquittoBroker mosquitto, InfluxServer influ
         var stored = await FaultPlant.CountAsync(client);
         var (verifyExit, verifyOutput) = await ValueGuardCommand.VerifyAsync(dir.File("data/ledger.jsonl"));
 
-        FaultSummary.Report(output, "kill-ingest", ("iterations", Iterations), ("samples_sent", sent), ("stored", stored),
+        FaultSummary.Report(output, "kill-ingest", ("iterations", Iterations), ("samples_sent", sent), ("stored", stored), ("tickets_expected", 0), ("created", 0),
             ("stored_at_kills", string.Join('/', storedAtKills)), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"), ("seed", chaos.Seed));
         Assert.True(stored == sent, $"stored {stored} of {sent} acknowledged messages (seed {chaos.Seed})");
         Assert.True(storedAtKills.Distinct().Count() > 1, $"the kills must come while messages are stored: {string.Join(", ", storedAtKills)}");

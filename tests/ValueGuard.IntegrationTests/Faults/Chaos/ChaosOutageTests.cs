@@ -104,7 +104,7 @@ public sealed class ChaosOutageTests(RedmineServer redmine, ITestOutputHelper ou
         await File.WriteAllTextAsync(TestArtifacts.File("chaos-outage-gateway.log"), gateway.Log);
         var (verifyExit, verifyOutput) = await ValueGuardCommand.VerifyAsync(ledger);
 
-        FaultSummary.Report(output, "outage", ("broker_down_s", BrokerDown.TotalSeconds), ("influx_down_s", Math.Round(influxDown.TotalSeconds)),
+        FaultSummary.Report(output, "outage", ("iterations", 1), ("broker_down_s", BrokerDown.TotalSeconds), ("influx_down_s", Math.Round(influxDown.TotalSeconds)),
             ("redmine_down_s", Math.Round(redmineDown.TotalSeconds)), ("samples_sent", sent), ("stored", stored),
             ("tickets_expected", breaches.Count), ("created", byEpisode.Values.Sum(v => v.Count)), ("ledger_verify", verifyExit == 0 ? "ok" : "FAILED"));
         Assert.True(running, "the gateway must ride out the outages:\n" + gateway.Log[..Math.Min(4000, gateway.Log.Length)]);
