@@ -20,9 +20,6 @@ internal sealed class CpuBudget(int messages)
     /// <summary>Messages stored at the first poll after the publisher was done (-1: not known); (1) has none.</summary>
     public long StoredWhenPublisherDone { get; set; } = -1;
 
-    /// <summary>Bytes in the gateway's spool at that moment: durable, acknowledged, not yet in InfluxDB (-1: not known).</summary>
-    public long SpoolBytesWhenPublisherDone { get; set; } = -1;
-
     public void Add(string process, double cpuSeconds) => shares.Add((process, cpuSeconds));
 
     public double MicrosecondsPerMessage(string process) =>
@@ -85,7 +82,7 @@ internal sealed class CpuBudget(int messages)
     private static string Total(CpuBudget? budget) => budget is null ? "" : $"{budget.TotalMicrosecondsPerMessage:F1} µs";
 
     private static string Done(CpuBudget? budget) => budget is null ? "" : $"{budget.PublisherDoneSeconds:F2} s / {budget.WallSeconds:F2} s"
-        + (budget.StoredWhenPublisherDone >= 0 ? $" ({budget.StoredWhenPublisherDone} stored, {budget.SpoolBytesWhenPublisherDone / 1024.0:F0} KB in the spool when the publisher was done)" : "");
+        + (budget.StoredWhenPublisherDone >= 0 ? $" ({budget.StoredWhenPublisherDone} stored when the publisher was done)" : "");
 
     private static string Busy(CpuBudget? budget) => budget is null ? "" : $"{budget.CoresBusy:F2}";
 }

@@ -52,11 +52,6 @@ internal static class GatewayRun
     private static string SpoolSetting() =>
         Environment.GetEnvironmentVariable("VG_BENCH_SPOOL") is { Length: > 0 } spool ? $", spool: {{ {spool} }}" : "";
 
-    /// <summary>Bytes in the gateway's spool files: samples durable on disk but not yet in InfluxDB (plus 8-byte headers).</summary>
-    private static long SpoolBytes(string dataDir) =>
-        Directory.Exists(dataDir) ? Directory.EnumerateFiles(dataDir, "*", SearchOption.AllDirectories)
-            .Where(f => f.Contains("spool", StringComparison.OrdinalIgnoreCase)).Sum(f => new FileInfo(f).Length) : 0;
-
     public static async Task<GatewayResult> MeasureAsync(Uri broker, Uri influx, string profiles, string workDir, int count)
     {
         var database = "vg_e2e_" + Guid.NewGuid().ToString("N")[..8];
@@ -101,17 +96,13 @@ internal static class GatewayRun
             var published = publishing.ContinueWith(_ => clock.Elapsed, TaskScheduler.Default);
             long parts = 0, last = -1;
             var lastGrowth = Stopwatch.StartNew();
-            long storedWhenPublished = -1, spoolBytesWhenPublished = -1;
+            long storedWhenPublished = -1;
             while (parts < count && lastGrowth.Elapsed < Stall && !gateway.HasExited)
             {
                 await Task.Delay(250);
                 parts = await BenchPlant.CountAsync(client, "parts");
                 if (parts != last) { last = parts; lastGrowth.Restart(); }
-                if (published.IsCompleted && storedWhenPublished < 0)
-                {
-                    storedWhenPublished = parts;
-                    spoolBytesWhenPublished = SpoolBytes(Path.Combine(workDir, "data"));
-                }
+                if (published.IsCompleted && storedWhenPublished < 0) storedWhenPublished = parts;
             }
             clock.Stop();
             var after = ProcessSample.Read(gateway.Id);
@@ -125,7 +116,6 @@ internal static class GatewayRun
             // broker (serving publisher and gateway at once) set the pace.
             if (published.IsCompleted) cpu.PublisherDoneSeconds = (await published).TotalSeconds;
             cpu.StoredWhenPublisherDone = storedWhenPublished;
-            cpu.SpoolBytesWhenPublisherDone = spoolBytesWhenPublished;
             await publishing;
             await BenchPlant.DisconnectAsync(clients);
             var points = await BenchPlant.CountAsync(client, null);
