@@ -75,7 +75,8 @@ public class SecretsInLogsTests
             Assert.True(waited.Elapsed < TimeSpan.FromSeconds(90), $"no refused action logged for {string.Join(", ", quiet)}:\n{gateway.Log}");
             await Task.Delay(100);
         }
-        await Task.Delay(6000); // status.json (every 5 s) and the outbox hold the failures too
+        // status.json (written every 5 s) must hold the failures too before the scan.
+        await StatusWrittenAfter(dir.File("data/status.json"), DateTime.UtcNow);
         gateway.KillHard();
 
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.OK], web);
@@ -117,7 +118,7 @@ public class SecretsInLogsTests
         await Eventually.WaitFor(() => gateway.Log.Contains("\"MqttConnectFailed\"", StringComparison.Ordinal)
                 && gateway.Log.Contains("\"EvaluationRoundFailed\"", StringComparison.Ordinal) && gateway.Log.Contains("\"InfluxUnavailable\"", StringComparison.Ordinal),
             "the gateway to report the refused broker login, InfluxDB refusing it at start and the failed evaluation", 90);
-        await Task.Delay(6000); // status.json is written every 5 s
+        await StatusWrittenAfter(dir.File("data/status.json"), DateTime.UtcNow);
         gateway.KillHard();
 
         Assert.DoesNotContain("\"MqttConnected\"", gateway.Log, StringComparison.Ordinal);
@@ -126,6 +127,10 @@ public class SecretsInLogsTests
     }
 
     /// <summary>The gateway logged a TicketActionFailed event for the sink.</summary>
+    /// <summary>Waits for the gateway's next status.json after <paramref name="mark"/> (it writes one every 5 s).</summary>
+    private static Task StatusWrittenAfter(string path, DateTime mark) =>
+        Eventually.WaitFor(() => File.Exists(path) && File.GetLastWriteTimeUtc(path) > mark, "the gateway to write status.json again", 30);
+
     private static bool Refused(GatewayProcess gateway, string sink) =>
         gateway.Log.Split('\n').Any(l => l.Contains("\"TicketActionFailed\"", StringComparison.Ordinal) && l.Contains($"\"Sink\":\"{sink}\"", StringComparison.Ordinal));
 
