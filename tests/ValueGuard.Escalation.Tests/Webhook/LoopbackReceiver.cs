@@ -16,15 +16,19 @@ internal sealed class LoopbackReceiver : IDisposable
     }
 
     /// <summary>A receiver that answers by looking at the request (method, path, query, body), for fake REST servers.</summary>
-    public static LoopbackReceiver Routing(Func<ReceivedRequest, (int Status, string Body)> answer) => new((request, _) => answer(request));
+    /// <paramref name="path"/> is where it listens; "/" takes every request on its port.
+    public static LoopbackReceiver Routing(Func<ReceivedRequest, (int Status, string Body)> answer, string path = DefaultPath) =>
+        new((request, _) => answer(request), path);
 
-    private LoopbackReceiver(Func<ReceivedRequest, int, (int Status, string Body)> answer)
+    private const string DefaultPath = "/hooks/valueguard/";
+
+    private LoopbackReceiver(Func<ReceivedRequest, int, (int Status, string Body)> answer, string path = DefaultPath)
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
         var port = ((IPEndPoint)probe.LocalEndpoint).Port;
         probe.Stop();
-        Url = new Uri($"http://127.0.0.1:{port}/hooks/valueguard/");
+        Url = new Uri($"http://127.0.0.1:{port}{path}");
         listener.Prefixes.Add(Url.AbsoluteUri);
         listener.Start();
         serving = Task.Run(async () =>
