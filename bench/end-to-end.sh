@@ -29,6 +29,11 @@ free_port() {
 work=$(mktemp -d -t valueguard-bench.XXXXXX)
 pids=()
 cleanup() {
+  local status=$?
+  if [ "$status" != 0 ] && [ -f "$work/influxdb/influxd.log" ]; then
+    echo "end-to-end.sh: failed ($status); the servers' last log lines:" >&2
+    tail -5 "$work/mosquitto.log" "$work/influxdb/influxd.log" >&2 || true
+  fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
   rm -rf "$work"
@@ -60,11 +65,17 @@ influxd -config "$work/influxdb/influxdb.conf" >"$work/influxdb/influxd.log" 2>&
 pids+=($!)
 export VG_BENCH_INFLUXD_PID=$!
 
+up=no
 for _ in $(seq 1 200); do
   (exec 3<>"/dev/tcp/127.0.0.1/$mqtt_port") 2>/dev/null \
-    && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http_port/ping")" = 204 ] && break
+    && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$http_port/ping")" = 204 ] && { up=yes; break; }
   sleep 0.1
 done
+if [ "$up" != yes ]; then
+  echo "end-to-end.sh: mosquitto (port $mqtt_port) or influxd (port $http_port) did not come up in 20 s" >&2
+  tail -5 "$work/mosquitto.log" "$work/influxdb/influxd.log" >&2
+  exit 1
+fi
 
 dotnet bench/ValueGuard.EndToEnd/bin/Release/net10.0/ValueGuard.EndToEnd.dll \
   "mqtt://127.0.0.1:$mqtt_port" "http://127.0.0.1:$http_port" device-profiles "$messages"
