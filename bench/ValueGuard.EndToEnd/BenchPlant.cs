@@ -54,6 +54,18 @@ internal static class BenchPlant
     }
 
     /// <summary>
+    /// Ends a subscriber's persistent session (a clean-session connect discards it). Left behind, it stays subscribed
+    /// to the plant's topics, and the broker queues every later message for it: in the next measurement mosquitto
+    /// would do that work on top of delivering to the subscriber measured.
+    /// </summary>
+    public static async Task ForgetSessionAsync(Uri broker, string clientId)
+    {
+        using var client = new MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new MqttClientOptionsBuilder().WithTcpServer(broker.Host, broker.Port).WithClientId(clientId).WithCleanSession(true).Build());
+        await client.DisconnectAsync();
+    }
+
+    /// <summary>
     /// Publishes messages 0..count-1, machine d on clients[d], each keeping <see cref="Window"/> QoS 1
     /// publishes in flight; returns once the broker has acknowledged every one.
     /// </summary>

@@ -32,6 +32,7 @@ internal static class BrokerRate
         cpu.Add("bench publisher", CpuBudget.OwnCpu() - ownBefore);
         cpu.Add(CpuBudget.GatewayProcess, ChildCpuSeconds(await subscriberTimes));
         await BenchPlant.DisconnectAsync(clients);
+        await BenchPlant.ForgetSessionAsync(broker, id);
         if (subscriber.ExitCode != 0) throw new InvalidOperationException($"mosquitto_sub exited with {subscriber.ExitCode}");
         return (count / clock.Elapsed.TotalSeconds, cpu);
     }

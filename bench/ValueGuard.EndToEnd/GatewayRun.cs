@@ -55,10 +55,11 @@ internal static class GatewayRun
     public static async Task<GatewayResult> MeasureAsync(Uri broker, Uri influx, string profiles, string workDir, int count)
     {
         var database = "vg_e2e_" + Guid.NewGuid().ToString("N")[..8];
+        var clientId = $"vg-bench-{Guid.NewGuid():N}";
         var site = Path.Combine(workDir, "site.yaml");
         await File.WriteAllTextAsync(site, $"""
             site: {BenchPlant.Site}
-            broker: {"{"} url: "{broker}", client_id: vg-bench-{Guid.NewGuid():N} {"}"}
+            broker: {"{"} url: "{broker}", client_id: {clientId} {"}"}
             data_dir: data
             device_profiles: ["{profiles}"]
             store: {"{"} kind: influxdb, url: "{influx}", database: {database}{SpoolSetting()} {"}"}
@@ -72,6 +73,9 @@ internal static class GatewayRun
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = workDir };
         foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "valueguard.dll"), "run", "--site", site, "--log-format", "json" })
             start.ArgumentList.Add(a);
+        // VG_BENCH_GATEWAY_ENV="NAME=value NAME2=value2" sets environment variables for the gateway process only.
+        foreach (var pair in (Environment.GetEnvironmentVariable("VG_BENCH_GATEWAY_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            start.Environment[pair.Split('=', 2)[0]] = pair.Split('=', 2).ElementAtOrDefault(1) ?? "";
         using var gateway = Process.Start(start)!;
         gateway.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
         gateway.OutputDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
@@ -153,6 +157,7 @@ internal static class GatewayRun
         {
             if (!gateway.HasExited) gateway.Kill(entireProcessTree: true);
             await gateway.WaitForExitAsync();
+            await BenchPlant.ForgetSessionAsync(broker, clientId);
         }
     }
 }
