@@ -24,7 +24,7 @@ public sealed partial class InfluxDbClient : IDisposable
     private readonly ILogger logger;
     private readonly ResiliencePipeline<HttpResponseMessage> retry;
     private readonly SemaphoreSlim inFlight;
-    private readonly Uri writeUri;
+    private readonly Dictionary<LinePrecision, Uri> writeUris;
 
     public InfluxDbClient(InfluxDbOptions options, TimeProvider time, ILogger<InfluxDbClient> logger, HttpMessageHandler? handler = null)
     {
@@ -39,22 +39,32 @@ public sealed partial class InfluxDbClient : IDisposable
         };
         inFlight = new SemaphoreSlim(options.MaxConcurrentRequests, options.MaxConcurrentRequests);
         retry = BuildRetry();
-        var write = new List<KeyValuePair<string, string>> { new("db", options.Database), new("precision", options.Precision.QueryValue()) };
+        writeUris = Enum.GetValues<LinePrecision>().ToDictionary(p => p, WriteEndpoint);
+    }
+
+    private Uri WriteEndpoint(LinePrecision precision)
+    {
+        var write = new List<KeyValuePair<string, string>> { new("db", options.Database), new("precision", precision.QueryValue()) };
         if (options.RetentionPolicy is not null) write.Add(new("rp", options.RetentionPolicy));
-        writeUri = Endpoint("write", write);
+        return Endpoint("write", write);
     }
 
     public InfluxDbOptions Options => options;
 
     /// <summary>Writes newline-separated line protocol in batches of <see cref="InfluxDbOptions.BatchSize"/> lines.</summary>
-    public async Task<InfluxWriteResult> WriteAsync(ReadOnlyMemory<byte> lineProtocol, CancellationToken cancellationToken)
+    public Task<InfluxWriteResult> WriteAsync(ReadOnlyMemory<byte> lineProtocol, CancellationToken cancellationToken) =>
+        WriteAsync(lineProtocol, options.Precision, cancellationToken);
+
+    /// <summary>Writes line protocol whose timestamps are in <paramref name="precision"/>, whatever the options say.</summary>
+    public async Task<InfluxWriteResult> WriteAsync(ReadOnlyMemory<byte> lineProtocol, LinePrecision precision, CancellationToken cancellationToken)
     {
+        var writeUri = writeUris[precision];
         var result = InfluxWriteResult.Empty;
         var firstLine = 0;
         while (!lineProtocol.IsEmpty)
         {
             var (length, lines) = TakeLines(lineProtocol.Span, options.BatchSize);
-            result = result.Add(await WriteBatchAsync(lineProtocol[..length], lines, firstLine, cancellationToken).ConfigureAwait(false));
+            result = result.Add(await WriteBatchAsync(writeUri, lineProtocol[..length], lines, firstLine, cancellationToken).ConfigureAwait(false));
             lineProtocol = lineProtocol[length..];
             firstLine += lines;
         }
@@ -109,7 +119,7 @@ public sealed partial class InfluxDbClient : IDisposable
         inFlight.Dispose();
     }
 
-    private async Task<InfluxWriteResult> WriteBatchAsync(ReadOnlyMemory<byte> batch, int lines, int firstLine, CancellationToken cancellationToken)
+    private async Task<InfluxWriteResult> WriteBatchAsync(Uri writeUri, ReadOnlyMemory<byte> batch, int lines, int firstLine, CancellationToken cancellationToken)
     {
         var body = options.Gzip ? Gzip(batch.Span) : batch;
         using var response = await SendAsync(() =>

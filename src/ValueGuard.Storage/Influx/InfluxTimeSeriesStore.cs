@@ -8,7 +8,8 @@ namespace ValueGuard.Storage.Influx;
 
 /// <summary>
 /// Samples in InfluxDB: measurement <c>samples</c>, tags <c>device</c> and <c>signal</c>, float field
-/// <c>value</c>, time in ns. InfluxDB keeps one point per series and time, so writing a sample again
+/// <c>value</c>, time to 100 ns. Each write names the coarsest precision that holds its timestamps exactly
+/// (whole milliseconds are written as ms), which InfluxDB reads faster and stores the same. InfluxDB keeps one point per series and time, so writing a sample again
 /// replaces it and replays from the spool stay idempotent.
 /// </summary>
 public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
@@ -86,7 +87,8 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
     {
         if (samples.Count == 0) return;
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
-        using var lines = new LineProtocolWriter(LinePrecision.Nanoseconds, samples.Count * 64);
+        var precision = LinePrecisionExtensions.CoarsestExact(samples, s => s.Timestamp);
+        using var lines = new LineProtocolWriter(precision, samples.Count * 64);
         List<int>? abandoned = null; // samples line protocol cannot carry (rare): no line, so line numbers skip them
         for (var i = 0; i < samples.Count; i++)
         {
@@ -109,7 +111,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
             }
         }
         if (lines.LineCount == 0) return;
-        var result = await client.WriteAsync(lines.Written, cancellationToken).ConfigureAwait(false);
+        var result = await client.WriteAsync(lines.Written, precision, cancellationToken).ConfigureAwait(false);
         Interlocked.Add(ref rejectedSamples, result.Rejected.Count + result.DroppedPoints);
         foreach (var rejected in result.Rejected)
         {

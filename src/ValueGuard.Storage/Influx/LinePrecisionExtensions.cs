@@ -33,6 +33,35 @@ public static class LinePrecisionExtensions
         };
     }
 
+    /// <summary>
+    /// The coarsest precision that carries every one of these instants exactly (seconds, ms, µs, or ns, which
+    /// carries any). Shorter timestamps are less for InfluxDB to read: devices mostly stamp whole milliseconds.
+    /// </summary>
+    public static LinePrecision CoarsestExact<T>(IReadOnlyList<T> items, Func<T, DateTimeOffset> instant)
+    {
+        var precision = LinePrecision.Seconds;
+        for (var i = 0; i < items.Count && precision != LinePrecision.Nanoseconds; i++)
+        {
+            var ticks = instant(items[i]).UtcTicks;
+            while (precision != LinePrecision.Nanoseconds && ticks % TicksPer(precision) != 0)
+                precision = precision switch
+                {
+                    LinePrecision.Seconds => LinePrecision.Milliseconds,
+                    LinePrecision.Milliseconds => LinePrecision.Microseconds,
+                    _ => LinePrecision.Nanoseconds,
+                };
+        }
+        return precision;
+    }
+
+    private static long TicksPer(LinePrecision precision) => precision switch
+    {
+        LinePrecision.Seconds => TimeSpan.TicksPerSecond,
+        LinePrecision.Milliseconds => TimeSpan.TicksPerMillisecond,
+        LinePrecision.Microseconds => TicksPerMicrosecond,
+        _ => 1,
+    };
+
     /// <summary>The instant of a nanosecond epoch time as InfluxDB returns it with <c>epoch=ns</c>.</summary>
     public static DateTimeOffset FromUnixNanoseconds(long nanoseconds) =>
         new(DateTimeOffset.UnixEpoch.UtcTicks + FloorDivide(nanoseconds, 100), TimeSpan.Zero);
