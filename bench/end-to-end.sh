@@ -32,7 +32,7 @@ cleanup() {
   local status=$?
   if [ "$status" != 0 ] && [ -f "$work/influxdb/influxd.log" ]; then
     echo "end-to-end.sh: failed ($status); the servers' last log lines:" >&2
-    tail -5 "$work/mosquitto.log" "$work/influxdb/influxd.log" >&2 || true
+    tail -n 5 "$work/mosquitto.log" "$work/influxdb/influxd.log" >&2 || true
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
@@ -73,7 +73,7 @@ for _ in $(seq 1 200); do
 done
 if [ "$up" != yes ]; then
   echo "end-to-end.sh: mosquitto (port $mqtt_port) or influxd (port $http_port) did not come up in 20 s" >&2
-  tail -5 "$work/mosquitto.log" "$work/influxdb/influxd.log" >&2
+  tail -n 5 "$work/mosquitto.log" "$work/influxdb/influxd.log" >&2
   exit 1
 fi
 
