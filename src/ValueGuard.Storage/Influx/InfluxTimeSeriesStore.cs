@@ -9,8 +9,9 @@ namespace ValueGuard.Storage.Influx;
 /// <summary>
 /// Samples in InfluxDB: measurement <c>samples</c>, tags <c>device</c> and <c>signal</c>, float field
 /// <c>value</c>, time to 100 ns. Each write names the coarsest precision that holds its timestamps exactly
-/// (whole milliseconds are written as ms), which InfluxDB reads faster and stores the same. InfluxDB keeps one point per series and time, so writing a sample again
-/// replaces it and replays from the spool stay idempotent.
+/// (whole milliseconds are written as ms), which InfluxDB reads faster and stores the same. InfluxDB keeps
+/// one point per series and time, so writing a sample again replaces it and replays from the spool stay
+/// idempotent.
 /// </summary>
 public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
 {
