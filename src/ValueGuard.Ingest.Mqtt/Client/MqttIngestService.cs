@@ -57,6 +57,13 @@ public sealed partial class MqttIngestService : BackgroundService
         var attempt = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            if (writer.IsFaulted)
+            {
+                // Nothing is acknowledged any more, so nothing is lost, but nothing is stored either: stop the service
+                // (and with it the host, which systemd or IoT Edge restarts) instead of hanging connected.
+                LogWriteLoopFailed(writer.Exception.GetBaseException());
+                await writer.ConfigureAwait(false);
+            }
             try
             {
                 if (!client.IsConnected)
@@ -182,7 +189,16 @@ public sealed partial class MqttIngestService : BackgroundService
     {
         var storedMessages = 0;
         var held = streams.Current;
-        if (held is not null) await held.HoldWritesAsync(CancellationToken.None).ConfigureAwait(false);
+        if (held is not null)
+        {
+            // The stream may be a lost connection's: holding on it must not stop the loop (the PUBACKs just go nowhere).
+            try { await held.HoldWritesAsync(CancellationToken.None).ConfigureAwait(false); }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogAckFailed(e.Message);
+                held = null;
+            }
+        }
         try
         {
             foreach (var item in batch)
@@ -254,6 +270,10 @@ public sealed partial class MqttIngestService : BackgroundService
     private partial void LogRejected(string topic, string device, string reason, string detail, long count, long suppressed);
 
     private static string Shorten(string topic) => topic.Length <= 200 ? topic : string.Concat(topic.AsSpan(0, 200), "…");
+
+    [LoggerMessage(EventId = 1009, EventName = "MqttWriteLoopFailed", Level = LogLevel.Critical,
+        Message = "The loop that stores and acknowledges MQTT messages failed; stopping ingest so the service is restarted (unacknowledged messages stay with the broker)")]
+    private partial void LogWriteLoopFailed(Exception error);
 
     [LoggerMessage(EventId = 1004, EventName = "StoreWriteFailed", Level = LogLevel.Error,
         Message = "Could not store {SampleCount} samples (attempt {Attempt}); messages stay unacknowledged: {Error}")]

@@ -5,7 +5,9 @@ namespace ValueGuard.Ingest.Mqtt.Client;
 /// packet with two small reads (the fixed header, then the body), which over a bare socket is two system calls per
 /// message; through this stream a burst of messages costs one call per <c>bufferSize</c> bytes.
 /// Writes can be held back for a moment (<see cref="HoldWritesAsync"/>): the ingest loop acknowledges a stored batch of
-/// hundreds of messages as one write instead of one per PUBACK. Held writes keep their order.
+/// hundreds of messages as one write instead of one per PUBACK. Held writes keep their order. Holding and releasing
+/// stay safe after MQTTnet has disposed the stream of a lost connection: what was held is dropped with the connection,
+/// and the broker redelivers those messages.
 /// </summary>
 internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 1024) : Stream
 {
@@ -13,6 +15,7 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
     private readonly SemaphoreSlim writing = new(1, 1);
     private readonly MemoryStream held = new();
     private bool holding;
+    private volatile bool disposed;
     private int start;
     private int end;
 
@@ -32,6 +35,11 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
         {
             holding = false;
             if (held.Length == 0) return;
+            if (disposed)
+            {
+                held.SetLength(0);
+                return;
+            }
             var bytes = held.GetBuffer().AsMemory(0, (int)held.Length);
             held.SetLength(0);
             await inner.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
@@ -153,16 +161,18 @@ internal sealed class ReadBufferedStream(Stream inner, int bufferSize = 64 * 102
     {
         if (disposing)
         {
+            // The semaphore is left undisposed: the ingest loop may still hold or release writes on a lost connection's
+            // stream, and a SemaphoreSlim without a wait handle has nothing to free.
+            disposed = true;
             inner.Dispose();
-            writing.Dispose();
         }
         base.Dispose(disposing);
     }
 
     public override async ValueTask DisposeAsync()
     {
+        disposed = true;
         await inner.DisposeAsync().ConfigureAwait(false);
-        writing.Dispose();
         await base.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -95,4 +95,20 @@ public class ReadBufferedStreamTests
         Assert.Equal([0x40, 0x02, 0x00, 1, 0x40, 0x02, 0x00, 2, 0x40, 0x02, 0x00, 3], inner.Written[0]);
         Assert.Equal([0xC0, 0x00], inner.Written[1]);
     }
+
+    [Fact]
+    public async Task Holding_and_releasing_on_a_lost_connections_disposed_stream_drops_the_held_writes_without_throwing()
+    {
+        var inner = new CountingStream([], chunk: 100);
+        var stream = new ReadBufferedStream(inner);
+        await stream.HoldWritesAsync(default);
+        await stream.WriteAsync(new byte[] { 0x40, 0x02, 0x00, 1 });
+
+        stream.Dispose(); // MQTTnet disposes the stream when the connection is lost, maybe mid-batch
+        await stream.ReleaseWritesAsync(default);
+        await stream.HoldWritesAsync(default); // the next batch may still find this stream as the latest one
+        await stream.ReleaseWritesAsync(default);
+
+        Assert.Empty(inner.Written);
+    }
 }
