@@ -21,7 +21,7 @@ internal static class CalendarReader
         if (map is null) return calendars;
         foreach (var (keyNode, value) in map.Children)
         {
-            var name = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+            if (MappingKeys.Name(keyNode, "calendars", errors) is not { } name) continue;
             if (value is not YamlSequenceNode entries)
             {
                 errors.Add(value, $"calendar '{name}': expected a list of excluded stretches", "write - { every: sunday, from: \"02:00\", to: \"04:00\" } or - { from: <instant>, to: <instant> }");

@@ -26,12 +26,12 @@ public static class SiteEscalationReader
             errors.Add(r.Get(key)!, $"escalation: '{key}' cannot be used together with 'policies'", "write the delay as 'after' in the policy's levels");
         foreach (var (keyNode, value) in policies.Children)
         {
-            var name = ((YamlScalarNode)keyNode).Value ?? "";
+            if (MappingKeys.Name(keyNode, "escalation policies", errors) is not { } name) continue;
             if (value is not YamlMappingNode map) { errors.Add(value, $"escalation policy '{name}' must be a mapping with 'levels'"); continue; }
             if (EscalationPolicyReader.Read(name, map, errors, sinks, ticketSinks) is { } policy) named[name] = policy;
         }
         var defaultNode = r.Scalar("default");
-        var defaultName = defaultNode?.Value ?? (policies.Children.Count == 1 ? ((YamlScalarNode)policies.Children.Keys.Single()).Value : null);
+        var defaultName = defaultNode?.Value ?? (policies.Children.Count == 1 ? MappingKeys.TryName(policies.Children.Keys.Single()) : null);
         if (defaultName is null)
         {
             errors.Add(node, "escalation: several policies and no 'default'", $"add default: with one of {string.Join(", ", named.Keys)}");
@@ -39,8 +39,8 @@ public static class SiteEscalationReader
         }
         if (!named.TryGetValue(defaultName, out var chosen))
         {
-            if (defaultNode is not null && policies.Children.Keys.All(k => ((YamlScalarNode)k).Value != defaultName))
-                errors.Add(defaultNode, $"escalation: default policy '{defaultName}' is not among the policies", $"use one of {string.Join(", ", policies.Children.Keys.Select(k => ((YamlScalarNode)k).Value))}");
+            if (defaultNode is not null && policies.Children.Keys.All(k => MappingKeys.TryName(k) != defaultName))
+                errors.Add(defaultNode, $"escalation: default policy '{defaultName}' is not among the policies", $"use one of {string.Join(", ", policies.Children.Keys.Select(MappingKeys.TryName).OfType<string>())}");
             return (EscalationPolicy.Default, named);
         }
         return (chosen, named);

@@ -55,8 +55,7 @@ internal static class AsciiProfileReader
         var groups = new Regex(ascii.Pattern, RegexOptions.ExplicitCapture).GetGroupNames().Where(g => !int.TryParse(g, out _)).ToList();
         foreach (var (keyNode, body) in signals.Children)
         {
-            var name = ((YamlScalarNode)keyNode).Value ?? "";
-            if (!read.TryGetValue(name, out var signal) || groups.Contains(signal.Field, StringComparer.Ordinal)) continue;
+            if (MappingKeys.TryName(keyNode) is not { } name || !read.TryGetValue(name, out var signal) || groups.Contains(signal.Field, StringComparer.Ordinal)) continue;
             var guess = KeyMatcher.Closest(signal.Field, groups);
             errors.Add(body, $"signal '{name}': field '{signal.Field}' is not a named group of the pattern",
                 guess is not null ? $"did you mean '{guess}'?" : $"name a group of the pattern ({string.Join(", ", groups)}) or add (?<{signal.Field}>…) to it");

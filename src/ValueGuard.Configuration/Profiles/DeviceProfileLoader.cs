@@ -55,7 +55,7 @@ public static class DeviceProfileLoader
         {
             foreach (var (keyNode, valueNode) in signalMap.Children)
             {
-                var signalName = ((YamlScalarNode)keyNode).Value ?? string.Empty;
+                if (MappingKeys.Name(keyNode, "signals", errors) is not { } signalName) continue;
                 if (valueNode is not YamlMappingNode body)
                 {
                     errors.Add(valueNode, $"signal '{signalName}': expected a mapping like {{ field: temp_c, type: float }}");
