@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 using MQTTnet.Protocol;
 using ValueGuard.Storage.Influx;
@@ -117,13 +118,7 @@ internal static class BenchPlant
         while (pending.Count > 0) await pending.Dequeue();
     }
 
-    /// <summary>Points in the database: of signal "parts" (one per message), or of every signal when null.</summary>
-    public static async Task<long> CountAsync(InfluxDbClient client, string? signal)
-    {
-        var where = signal is null ? "" : $" WHERE \"signal\" = '{signal}'";
-        long total = 0;
-        await foreach (var series in client.QueryAsync($"SELECT COUNT(\"value\") FROM \"samples\"{where}", default))
-            foreach (var row in series.Values) total += row[1].GetInt64();
-        return total;
-    }
+    /// <summary>Samples in the database: of signal "parts" (one per message), or of every signal when null.</summary>
+    public static Task<long> CountAsync(InfluxDbClient client, string? signal) =>
+        InfluxTimeSeriesStore.Create(client, new InfluxTimeSeriesStoreOptions(), NullLogger<InfluxTimeSeriesStore>.Instance).CountAsync(signal, default);
 }

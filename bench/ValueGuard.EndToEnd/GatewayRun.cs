@@ -22,7 +22,10 @@ internal sealed record GatewayResult(int Messages, long PartsStored, long Points
 internal static class GatewayRun
 {
     /// <summary>Signals per press-plc-json message: running, temperature, parts.</summary>
-    private const int PointsPerMessage = 3;
+    private const int SamplesPerMessage = 3;
+
+    /// <summary>InfluxDB points per message: the store writes a device's samples of one instant as one point.</summary>
+    private const int PointsPerMessage = 1;
 
     /// <summary>Gives up when InfluxDB's count has not grown for this long.</summary>
     private static readonly TimeSpan Stall = TimeSpan.FromSeconds(60);
@@ -150,7 +153,7 @@ internal static class GatewayRun
             var points = await BenchPlant.CountAsync(client, null);
             await client.ExecuteAsync("DROP DATABASE " + InfluxTimeSeriesStore.QuoteIdentifier(database), default);
             var seconds = parts >= count ? clock.Elapsed.TotalSeconds : (clock.Elapsed - lastGrowth.Elapsed).TotalSeconds;
-            return new GatewayResult(count, parts, points, (long)count * PointsPerMessage, seconds,
+            return new GatewayResult(count, parts, points, (long)count * SamplesPerMessage, seconds,
                 after.PeakRssBytes, after.CpuSeconds - before.CpuSeconds, string.Join('\n', log.TakeLast(20)), WarningsByEvent(log), cpu);
         }
         finally

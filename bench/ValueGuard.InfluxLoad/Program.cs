@@ -39,9 +39,7 @@ for (var start = 0; start < points; start += batch)
 }
 clock.Stop();
 
-long stored = 0;
-await foreach (var series in client.QueryAsync("SELECT COUNT(\"value\") FROM \"samples\"", default))
-    stored += series.Values.Sum(row => row[1].GetInt64());
+var stored = await store.CountAsync(null, default);
 await client.ExecuteAsync("DROP DATABASE " + InfluxTimeSeriesStore.QuoteIdentifier(database), default);
 
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

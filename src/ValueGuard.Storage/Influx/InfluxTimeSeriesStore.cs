@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -7,17 +8,17 @@ using ValueGuard.Core.Storage;
 namespace ValueGuard.Storage.Influx;
 
 /// <summary>
-/// Samples in InfluxDB: measurement <c>samples</c>, tags <c>device</c> and <c>signal</c>, float field
-/// <c>value</c>, time to 100 ns. Each write names the coarsest precision that holds its timestamps exactly
-/// (whole milliseconds are written as ms), which InfluxDB reads faster and stores the same. InfluxDB keeps
-/// one point per series and time, so writing a sample again replaces it and replays from the spool stay
-/// idempotent.
+/// Samples in InfluxDB: measurement <c>samples</c>, tag <c>device</c>, one float field per signal, time to 100 ns.
+/// The samples of one device at one instant (one message's readings) share a point, InfluxDB's own advice for
+/// measured values: a series per device instead of per signal, and a third of the lines to parse and index.
+/// Each write names the coarsest precision that holds its timestamps exactly (whole milliseconds are written as ms).
+/// InfluxDB keeps one value per series, field and time, so writing a sample again replaces it and replays from the
+/// spool stay idempotent. Queries name the tag as <c>"device"::tag</c> and the field as <c>"…"::field</c>.
 /// </summary>
 public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
 {
     private const string DeviceTag = "device";
-    private const string SignalTag = "signal";
-    private const string ValueField = "value";
+    private const string ValueColumn = "value";
 
     private readonly InfluxDbClient client;
     private readonly InfluxTimeSeriesStoreOptions options;
@@ -89,63 +90,122 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
         if (samples.Count == 0) return;
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var precision = LinePrecisionExtensions.CoarsestExact(samples, s => s.Timestamp);
-        using var lines = new LineProtocolWriter(precision, samples.Count * 64);
-        List<int>? abandoned = null; // samples line protocol cannot carry (rare): no line, so line numbers skip them
-        for (var i = 0; i < samples.Count; i++)
+        using var lines = new LineProtocolWriter(precision, samples.Count * 32);
+        // The line each sample went into (-1: none, it cannot be stored), to name the samples of a refused line.
+        var lineOf = ArrayPool<int>.Shared.Rent(samples.Count);
+        try
         {
-            var sample = samples[i];
-            try
+            Build(samples, lines, lineOf);
+            if (lines.LineCount == 0) return;
+            var result = await client.WriteAsync(lines.Written, precision, cancellationToken).ConfigureAwait(false);
+            // InfluxDB does not say which points it dropped (type conflict, retention): each counts as at least one sample.
+            Interlocked.Add(ref rejectedSamples, result.DroppedPoints);
+            foreach (var rejected in result.Rejected)
             {
-                lines.Measurement(options.Measurement)
-                    .Tag(DeviceTag, sample.Signal.Device)
-                    .Tag(SignalTag, sample.Signal.Signal)
-                    .Field(ValueField, sample.Value)
-                    .Timestamp(sample.Timestamp);
-            }
-            catch (ArgumentException ex)
-            {
-                // Retrying cannot help a sample line protocol cannot carry; keep the rest of the batch moving.
-                lines.AbandonLine();
-                (abandoned ??= []).Add(i);
-                Interlocked.Increment(ref rejectedSamples);
-                LogSampleRejected(sample.Signal.ToString(), sample.Timestamp, ex.Message);
+                for (var i = 0; i < samples.Count; i++)
+                {
+                    if (lineOf[i] != rejected.Index) continue;
+                    Interlocked.Increment(ref rejectedSamples);
+                    LogSampleRejected(samples[i].Signal.ToString(), samples[i].Timestamp, rejected.Reason);
+                }
             }
         }
-        if (lines.LineCount == 0) return;
-        var result = await client.WriteAsync(lines.Written, precision, cancellationToken).ConfigureAwait(false);
-        Interlocked.Add(ref rejectedSamples, result.Rejected.Count + result.DroppedPoints);
-        foreach (var rejected in result.Rejected)
+        finally
         {
-            var index = rejected.Index;
-            foreach (var skipped in abandoned ?? []) if (skipped <= index) index++;
-            var sample = samples[index];
-            LogSampleRejected(sample.Signal.ToString(), sample.Timestamp, rejected.Reason);
+            ArrayPool<int>.Shared.Return(lineOf);
         }
     }
 
+    /// <summary>
+    /// One line per run of samples with the same device and instant (a signal seen twice in a run starts a new line);
+    /// samples line protocol cannot carry get no line and are logged and counted here.
+    /// </summary>
+    private void Build(IReadOnlyList<Sample> samples, LineProtocolWriter lines, int[] lineOf)
+    {
+        var open = false;
+        var onLine = new List<string>();
+        Sample first = default;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var sample = samples[i];
+            if (WhyNotStorable(sample) is { } reason)
+            {
+                lineOf[i] = -1;
+                Interlocked.Increment(ref rejectedSamples);
+                LogSampleRejected(sample.Signal.ToString(), sample.Timestamp, reason);
+                continue;
+            }
+            if (!open || sample.Timestamp != first.Timestamp || !string.Equals(sample.Signal.Device, first.Signal.Device, StringComparison.Ordinal)
+                || onLine.Contains(sample.Signal.Signal, StringComparer.Ordinal))
+            {
+                if (open) lines.Timestamp(first.Timestamp);
+                lines.Measurement(options.Measurement).Tag(DeviceTag, sample.Signal.Device);
+                onLine.Clear();
+                first = sample;
+                open = true;
+            }
+            lines.Field(sample.Signal.Signal, sample.Value);
+            onLine.Add(sample.Signal.Signal);
+            lineOf[i] = lines.LineCount;
+        }
+        if (open) lines.Timestamp(first.Timestamp);
+    }
+
+    /// <summary>Why line protocol cannot carry a sample in this layout, or null when it can.</summary>
+    private static string? WhyNotStorable(Sample sample)
+    {
+        if (!LineProtocolWriter.CanRepresentName(sample.Signal.Device))
+            return "the device name is empty, holds a line break or ends in a backslash";
+        if (!LineProtocolWriter.CanRepresentName(sample.Signal.Signal))
+            return "the signal name is empty, holds a line break or ends in a backslash";
+        if (IsUnreadableFieldKey(sample.Signal.Signal))
+            return "the signal name starts with a tab or has a backslash before a comma, '=', space or double quote, which InfluxDB drops from a field name";
+        if (IsReservedField(sample.Signal.Signal))
+            return $"InfluxDB keeps no field named '{sample.Signal.Signal}' ('time' is its timestamp, '{DeviceTag}' the tag that names the device): rename the signal in the device profile";
+        if (!double.IsFinite(sample.Value)) return "InfluxDB stores finite numbers only";
+        return null;
+    }
+
+    // InfluxDB 1.x takes a backslash before a comma, '=', space or double quote in a field key for an escape and drops it
+    // (tag values keep it), and skips a tab before the first field key, so such a name would come back changed.
+    private static bool IsUnreadableFieldKey(string signal)
+    {
+        if (signal.StartsWith('\t')) return true;
+        for (var i = signal.IndexOf('\\', StringComparison.Ordinal); i >= 0 && i < signal.Length - 1; i = signal.IndexOf('\\', i + 1))
+            if (signal[i + 1] is ',' or '=' or ' ' or '"') return true;
+        return false;
+    }
+
+    private static bool IsReservedField(string signal) =>
+        string.Equals(signal, "time", StringComparison.Ordinal) || string.Equals(signal, DeviceTag, StringComparison.Ordinal);
+
     public async Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        if (to <= from || !LineProtocolWriter.CanRepresentName(signal.Device) || !LineProtocolWriter.CanRepresentName(signal.Signal)) return [];
+        if (to <= from || !CanStore(signal)) return [];
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var query = string.Create(CultureInfo.InvariantCulture,
-            $"SELECT {QuoteIdentifier(ValueField)} FROM {this.from} WHERE {QuoteIdentifier(DeviceTag)} = {QuoteString(signal.Device)} AND {QuoteIdentifier(SignalTag)} = {QuoteString(signal.Signal)} AND time >= {LinePrecision.Nanoseconds.ToUnixTime(from)} AND time < {LinePrecision.Nanoseconds.ToUnixTime(to)} ORDER BY time ASC");
+            $"SELECT {QuoteIdentifier(signal.Signal)}::field AS {QuoteIdentifier(ValueColumn)} FROM {this.from} WHERE {DeviceIs(signal)} AND time >= {LinePrecision.Nanoseconds.ToUnixTime(from)} AND time < {LinePrecision.Nanoseconds.ToUnixTime(to)} ORDER BY time ASC");
         var samples = new List<Sample>();
         await foreach (var series in client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
             var timeColumn = IndexOf(series.Columns, "time");
-            var valueColumn = IndexOf(series.Columns, ValueField);
+            var valueColumn = IndexOf(series.Columns, ValueColumn);
             foreach (var row in series.Values)
+            {
+                // A point of the device without this signal has no value here; InfluxDB leaves such rows out, but be sure.
+                if (row[valueColumn].ValueKind != System.Text.Json.JsonValueKind.Number) continue;
                 samples.Add(new Sample(signal, LinePrecisionExtensions.FromUnixNanoseconds(row[timeColumn].GetInt64()), row[valueColumn].GetDouble()));
+            }
         }
         return samples;
     }
 
     public async Task<DateTimeOffset?> FirstTimestampAsync(SignalId signal, CancellationToken cancellationToken)
     {
-        if (!LineProtocolWriter.CanRepresentName(signal.Device) || !LineProtocolWriter.CanRepresentName(signal.Signal)) return null;
+        if (!CanStore(signal)) return null;
         await PrepareAsync(cancellationToken).ConfigureAwait(false);
         var query = string.Create(CultureInfo.InvariantCulture,
-            $"SELECT FIRST({QuoteIdentifier(ValueField)}) FROM {this.from} WHERE {QuoteIdentifier(DeviceTag)} = {QuoteString(signal.Device)} AND {QuoteIdentifier(SignalTag)} = {QuoteString(signal.Signal)}");
+            $"SELECT FIRST({QuoteIdentifier(signal.Signal)}::field) FROM {this.from} WHERE {DeviceIs(signal)}");
         await foreach (var series in client.QueryAsync(query, cancellationToken).ConfigureAwait(false))
         {
             var timeColumn = IndexOf(series.Columns, "time");
@@ -154,6 +214,31 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
         }
         return null;
     }
+
+    /// <summary>How many samples the measurement holds: of one signal over all devices, or of every signal when null.</summary>
+    public async Task<long> CountAsync(string? signal, CancellationToken cancellationToken)
+    {
+        if (signal is not null && !CanStore(new SignalId("-", signal))) return 0;
+        await PrepareAsync(cancellationToken).ConfigureAwait(false);
+        var what = signal is null ? "*" : QuoteIdentifier(signal) + "::field";
+        long total = 0;
+        await foreach (var series in client.QueryAsync($"SELECT COUNT({what}) FROM {from}", cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var row in series.Values)
+            {
+                for (var c = 0; c < series.Columns.Count; c++)
+                    if (series.Columns[c] != "time" && row[c].ValueKind == System.Text.Json.JsonValueKind.Number) total += row[c].GetInt64();
+            }
+        }
+        return total;
+    }
+
+    /// <summary>Whether this layout can store the signal: names line protocol carries, and no field InfluxDB reserves.</summary>
+    public static bool CanStore(SignalId signal) =>
+        LineProtocolWriter.CanRepresentName(signal.Device) && LineProtocolWriter.CanRepresentName(signal.Signal)
+        && !IsUnreadableFieldKey(signal.Signal) && !IsReservedField(signal.Signal);
+
+    private static string DeviceIs(SignalId signal) => $"{QuoteIdentifier(DeviceTag)}::tag = {QuoteString(signal.Device)}";
 
     /// <summary>An InfluxQL identifier in double quotes: backslash and double quote escaped.</summary>
     public static string QuoteIdentifier(string name) => "\"" + Escape(name, '"') + "\"";

@@ -1,6 +1,6 @@
 namespace ValueGuard.Storage.Influx;
 
-/// <summary>How samples are laid out in InfluxDB: one measurement, tags <c>device</c> and <c>signal</c>, field <c>value</c>.</summary>
+/// <summary>How samples are laid out in InfluxDB: one measurement, tag <c>device</c>, one float field per signal.</summary>
 public sealed record InfluxTimeSeriesStoreOptions
 {
     public string Measurement { get; init; } = "samples";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
 using MQTTnet;
 using MQTTnet.Protocol;
 using ValueGuard.Storage.Influx;
@@ -32,11 +33,7 @@ internal static class FaultPlant
         }
     }
 
-    /// <summary>How many messages InfluxDB holds: the points of signal "parts" over all devices.</summary>
-    public static async Task<long> CountAsync(InfluxDbClient client)
-    {
-        await foreach (var series in client.QueryAsync("SELECT COUNT(\"value\") FROM \"samples\" WHERE \"signal\" = 'parts'", default))
-            foreach (var row in series.Values) return row[1].GetInt64();
-        return 0;
-    }
+    /// <summary>How many messages InfluxDB holds: the samples of signal "parts" over all devices.</summary>
+    public static Task<long> CountAsync(InfluxDbClient client) =>
+        InfluxTimeSeriesStore.Create(client, new InfluxTimeSeriesStoreOptions(), NullLogger<InfluxTimeSeriesStore>.Instance).CountAsync("parts", default);
 }

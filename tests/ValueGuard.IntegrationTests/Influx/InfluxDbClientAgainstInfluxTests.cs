@@ -24,7 +24,7 @@ public sealed class InfluxDbClientAgainstInfluxTests(InfluxServer server)
     public async Task A_partial_write_stores_the_good_lines_and_names_the_bad_ones()
     {
         await using var influx = await InfluxTestStore.StartAsync(server, o => o with { BatchSize = 3 });
-        var lines = "samples,device=a,signal=s value=1 1000\nsamples,device=b,signal=s value=x 2000\nsamples,device=c,signal=s value=3 3000\nsamples,device=d,signal=s value= 4000\nsamples,device=e,signal=s value=5 5000\n";
+        var lines = "samples,device=a s=1 1000\nsamples,device=b s=x 2000\nsamples,device=c s=3 3000\nsamples,device=d s= 4000\nsamples,device=e s=5 5000\n";
 
         var result = await influx.Client.WriteAsync(Encoding.UTF8.GetBytes(lines), default);
 
@@ -43,7 +43,7 @@ public sealed class InfluxDbClientAgainstInfluxTests(InfluxServer server)
         await influx.Store.WriteAsync(samples, default);
 
         // InfluxDB 1.6 chunks at 10,000 points, so this answer arrives as at least three JSON objects.
-        var series = await influx.Client.QueryAsync("SELECT value FROM samples", default).ToListAsync();
+        var series = await influx.Client.QueryAsync("SELECT temperature FROM samples", default).ToListAsync();
 
         Assert.True(series.Count >= 3, $"expected several chunks, got {series.Count}");
         Assert.Equal(samples.Select(s => (double)LinePrecision.Nanoseconds.ToUnixTime(s.Timestamp)), series.SelectMany(s => s.Values).Select(v => (double)v[0].GetInt64()));

@@ -51,7 +51,7 @@ public class WritePrecisionTests
 
         var writes = server.Requests.Where(r => r.Uri.AbsolutePath == "/write").ToList();
         Assert.Equal(["/write?db=plant&precision=ms", "/write?db=plant&precision=ns"], writes.Select(w => w.Uri.PathAndQuery));
-        Assert.Equal("samples,device=m01,signal=parts value=1 1772323200123\nsamples,device=m01,signal=parts value=2 1772323201000\n", writes[0].Body);
-        Assert.Equal("samples,device=m01,signal=parts value=1 1772323200123000000\nsamples,device=m01,signal=parts value=2 1772323200000000100\n", writes[1].Body);
+        Assert.Equal("samples,device=m01 parts=1 1772323200123\nsamples,device=m01 parts=2 1772323201000\n", writes[0].Body);
+        Assert.Equal("samples,device=m01 parts=1 1772323200123000000\nsamples,device=m01 parts=2 1772323200000000100\n", writes[1].Body);
     }
 }
