@@ -39,14 +39,14 @@ try
             (brokerRate, brokerCpu) = await BrokerRate.MeasureAsync(broker, messages);
             if (round == 1)
             {
-                Console.Error.WriteLine($"(2) InfluxDB direct line protocol, {messages * 3} points");
+                Console.Error.WriteLine($"(2) InfluxDB direct line protocol, {messages * 3} samples");
                 influxRate = await InfluxRate.MeasureAsync(influx, messages * 3);
             }
         }
         Console.Error.WriteLine($"round {round} of {rounds}: (3) gateway end to end, {messages} messages from {BenchPlant.Devices} machines");
         var gateway = await GatewayRun.MeasureAsync(broker, influx, profiles, work, messages);
         results.Add(new BenchRound(brokerRate, brokerCpu, gateway));
-        Console.Error.WriteLine($"round {round} of {rounds}: {gateway.MessagesPerSecond:F0} msg/s against {brokerRate:F0}, {gateway.PointsLost} points lost");
+        Console.Error.WriteLine($"round {round} of {rounds}: {gateway.MessagesPerSecond:F0} msg/s against {brokerRate:F0}, {gateway.PointsLost} samples lost");
         if (gateway.PointsLost != 0) Console.Error.WriteLine("last gateway log lines:\n" + gateway.LogTail);
     }
     var shown = BenchRound.Median(results);

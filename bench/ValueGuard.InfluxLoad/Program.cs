@@ -5,7 +5,8 @@ using ValueGuard.Core.Signals;
 using ValueGuard.Storage.Influx;
 
 // Usage: ValueGuard.InfluxLoad http://127.0.0.1:8086 [points=200000] [batch=5000] [signals=50] [gzip=true]
-// Writes into a fresh database, counts the points back, then drops the database.
+// Writes into a fresh database, counts the points back, then drops the database. "Points" here are samples: the store
+// writes the samples of one device and instant as one line (5 per line with the default 50 signals over 10 devices).
 if (args.Length < 1 || !Uri.TryCreate(args[0], UriKind.Absolute, out var url))
 {
     Console.Error.WriteLine("usage: ValueGuard.InfluxLoad http://127.0.0.1:PORT [points] [batch] [signals] [gzip]");

@@ -136,7 +136,7 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
                 continue;
             }
             if (!open || sample.Timestamp != first.Timestamp || !string.Equals(sample.Signal.Device, first.Signal.Device, StringComparison.Ordinal)
-                || onLine.Contains(sample.Signal.Signal, StringComparer.Ordinal))
+                || IsOnLine(onLine, sample.Signal.Signal))
             {
                 if (open) lines.Timestamp(first.Timestamp);
                 lines.Measurement(options.Measurement).Tag(DeviceTag, sample.Signal.Device);
@@ -149,6 +149,13 @@ public sealed partial class InfluxTimeSeriesStore : ITimeSeriesStore
             lineOf[i] = lines.LineCount;
         }
         if (open) lines.Timestamp(first.Timestamp);
+    }
+
+    private static bool IsOnLine(List<string> onLine, string signal)
+    {
+        foreach (var name in onLine)
+            if (string.Equals(name, signal, StringComparison.Ordinal)) return true;
+        return false;
     }
 
     /// <summary>Why line protocol cannot carry a sample in this layout, or null when it can.</summary>
