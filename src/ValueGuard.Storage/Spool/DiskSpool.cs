@@ -109,19 +109,42 @@ public sealed class DiskSpool : IDisposable
     }
 
     /// <summary>
-    /// Appends one batch as one record. When the task completes the batch is on disk (forced there with
+    /// Appends one batch as one record, or as several in order when it is larger than <see cref="MaxRecordBytes"/>
+    /// (an ingest burst into a small spool). When the task completes the batch is on disk (forced there with
     /// <see cref="SpoolFsyncPolicy.EveryBatch"/>). When the spool is full, <see cref="SpoolOptions.WhenFull"/>
     /// decides: throw <see cref="SpoolFullException"/>, drop this batch, or drop the oldest segment. Records
     /// older than <see cref="SpoolOptions.MaxAge"/> are dropped first. Every drop is in the result's losses.
+    /// A batch split in records is not atomic: if a later record is refused, the earlier ones stay spooled, and a
+    /// retry of the whole batch writes those samples again, which the stores keep once.
     /// </summary>
     public Task<SpoolAppendResult> AppendAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (samples.Count == 0) throw new ArgumentException("An empty batch has nothing to spool.", nameof(samples));
         var payloadLength = SampleBatchCodec.EncodedSize(samples);
+        if (SpoolSegment.RecordHeaderBytes + payloadLength <= MaxRecordBytes) return Task.FromResult(AppendRecord(samples, payloadLength));
+        long? last = null;
+        var losses = new List<DataLossNotice>();
+        foreach (var part in SampleBatchCodec.Split(samples, MaxRecordBytes - SpoolSegment.RecordHeaderBytes))
+        {
+            var result = AppendRecord(part, SampleBatchCodec.EncodedSize(part));
+            losses.AddRange(result.Losses);
+            last = result.Sequence ?? last;
+        }
+        return Task.FromResult(new SpoolAppendResult(last, losses));
+    }
+
+    /// <summary>
+    /// The largest record, header included: half a segment (or half the spool, when that is smaller), so that a full
+    /// spool still holds two records and a burst larger than the spool is spooled in pieces instead of refused.
+    /// </summary>
+    public int MaxRecordBytes => (int)Math.Min(int.MaxValue / 2, Math.Min(options.SegmentBytes, options.MaxBytes) / 2);
+
+    private SpoolAppendResult AppendRecord(IReadOnlyList<Sample> samples, int payloadLength)
+    {
         var recordBytes = SpoolSegment.RecordHeaderBytes + payloadLength;
-        if (recordBytes + 8 > options.MaxBytes)
-            throw new ArgumentException($"A batch of {recordBytes} bytes can never fit a spool of {options.MaxBytes} bytes; write smaller batches.", nameof(samples));
+        if (recordBytes > MaxRecordBytes)
+            throw new ArgumentException($"One sample takes {recordBytes} bytes in the spool, more than its largest record ({MaxRecordBytes} bytes, half of spool.segment_bytes); shorten the device or signal name or raise spool.segment_bytes.", nameof(samples));
         var buffer = ArrayPool<byte>.Shared.Rent(payloadLength);
         try
         {
@@ -134,7 +157,7 @@ public sealed class DiskSpool : IDisposable
         }
     }
 
-    private Task<SpoolAppendResult> Append(ReadOnlySpan<byte> payload, int recordBytes, IReadOnlyList<Sample> samples)
+    private SpoolAppendResult Append(ReadOnlySpan<byte> payload, int recordBytes, IReadOnlyList<Sample> samples)
     {
         lock (gate)
         {
@@ -146,7 +169,7 @@ public sealed class DiskSpool : IDisposable
                 active.CloseForAppending();
                 active = null;
             }
-            if (!MakeRoomLocked(recordBytes, samples, losses)) return Task.FromResult(new SpoolAppendResult(null, losses));
+            if (!MakeRoomLocked(recordBytes, samples, losses)) return new SpoolAppendResult(null, losses);
             if (active is null)
             {
                 active = SpoolSegment.Create(options.Directory, nextSegmentNumber++);
@@ -161,7 +184,7 @@ public sealed class DiskSpool : IDisposable
             pendingSamples += samples.Count;
             appendedSamples += samples.Count;
             appendedBytes += recordBytes;
-            return Task.FromResult(new SpoolAppendResult(sequence, losses));
+            return new SpoolAppendResult(sequence, losses);
         }
     }
 

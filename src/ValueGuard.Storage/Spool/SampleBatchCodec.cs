@@ -19,6 +19,30 @@ internal static class SampleBatchCodec
         return size;
     }
 
+    /// <summary>
+    /// The batch in consecutive pieces whose encoded size is at most <paramref name="maxPayloadBytes"/>, in order;
+    /// a single sample larger than that is a piece of its own (the caller refuses it).
+    /// </summary>
+    public static IEnumerable<IReadOnlyList<Sample>> Split(IReadOnlyList<Sample> samples, int maxPayloadBytes)
+    {
+        var piece = new List<Sample>();
+        var size = 4;
+        for (var i = 0; i < samples.Count; i++)
+        {
+            var s = samples[i];
+            var bytes = 2 + Length(s.Signal.Device) + 2 + Length(s.Signal.Signal) + 16;
+            if (piece.Count > 0 && size + bytes > maxPayloadBytes)
+            {
+                yield return piece;
+                piece = [];
+                size = 4;
+            }
+            piece.Add(s);
+            size += bytes;
+        }
+        if (piece.Count > 0) yield return piece;
+    }
+
     /// <summary>Writes the batch to the start of <paramref name="span"/>, which holds at least <see cref="EncodedSize"/> bytes.</summary>
     public static void EncodeInto(IReadOnlyList<Sample> samples, Span<byte> span)
     {

@@ -19,6 +19,12 @@ public sealed record SpooledStoreOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How long a later piece of a batch too large for one spool record waits for the forwarder to free room in a full
+    /// spool (policy refuse) before the write fails and the caller retries it.
+    /// </summary>
+    public TimeSpan RoomWait { get; init; } = TimeSpan.FromSeconds(10);
+
     public IReadOnlyList<string> Validate()
     {
         var problems = new List<string>();
@@ -26,6 +32,7 @@ public sealed record SpooledStoreOptions
         if (ForwardLinger < TimeSpan.Zero) problems.Add("spool.forward_linger must not be negative");
         if (RetryDelay <= TimeSpan.Zero) problems.Add("spool.retry_delay must be positive, for example 1s");
         if (MaxRetryDelay < RetryDelay) problems.Add("spool.max_retry_delay must be at least spool.retry_delay");
+        if (RoomWait < TimeSpan.Zero) problems.Add("SpooledStoreOptions.RoomWait must not be negative");
         return problems;
     }
 }

@@ -28,6 +28,7 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     private int forwardFailures;
     private string? lastForwardError;
     private long lastForwardedTicks;
+    private TaskCompletionSource roomFreed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public SpooledTimeSeriesStore(DiskSpool spool, ITimeSeriesStore inner, SpooledStoreOptions options, TimeProvider time, ILogger<SpooledTimeSeriesStore> logger, IDataLossRecorder? losses = null)
     {
@@ -60,12 +61,60 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
     /// <summary>When the inner store last confirmed a write.</summary>
     public DateTimeOffset? LastForwardedAt => lastForwardedTicks == 0 ? null : new DateTimeOffset(Interlocked.Read(ref lastForwardedTicks), TimeSpan.Zero);
 
+    /// <summary>
+    /// Spools the batch, as one record or, when it is larger than the spool's largest record, in pieces in order. A full
+    /// spool that refuses new writes refuses the first piece at once (the caller keeps its messages unacknowledged);
+    /// a later piece waits up to <see cref="SpooledStoreOptions.RoomWait"/> for the forwarder to free room, so that a burst larger than the
+    /// whole spool goes through it piece by piece instead of being retried from the start forever.
+    /// </summary>
     public async Task WriteAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
     {
         if (samples.Count == 0) return;
+        var maxPayload = spool.MaxRecordBytes - SpoolSegment.RecordHeaderBytes;
+        if (SampleBatchCodec.EncodedSize(samples) <= maxPayload)
+        {
+            await AppendAsync(samples, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var first = true;
+        foreach (var piece in SampleBatchCodec.Split(samples, maxPayload))
+        {
+            if (first) await AppendAsync(piece, cancellationToken).ConfigureAwait(false);
+            else await AppendWaitingForRoomAsync(piece, cancellationToken).ConfigureAwait(false);
+            first = false;
+        }
+    }
+
+    private async Task AppendAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
+    {
         var result = await spool.AppendAsync(samples, cancellationToken).ConfigureAwait(false);
         await ReportAsync(result.Losses, cancellationToken).ConfigureAwait(false);
         if (result.Sequence is not null) appended.Writer.TryWrite(true);
+    }
+
+    private async Task AppendWaitingForRoomAsync(IReadOnlyList<Sample> samples, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
+        // A wait for the forwarder, not a deadline of the plant's: real time, whatever clock the store was given.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var freed = Volatile.Read(ref roomFreed).Task;
+            try
+            {
+                await AppendAsync(samples, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (SpoolFullException) when (waited.Elapsed < options.RoomWait)
+            {
+                var left = options.RoomWait - waited.Elapsed;
+                try { await freed.WaitAsync(left > TimeSpan.Zero ? left : TimeSpan.Zero, linked.Token).ConfigureAwait(false); }
+                catch (TimeoutException)
+                {
+                    // One more try below, then the refusal goes to the caller.
+                }
+            }
+        }
     }
 
     public Task<IReadOnlyList<Sample>> ReadAsync(SignalId signal, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
@@ -120,6 +169,7 @@ public sealed partial class SpooledTimeSeriesStore : ITimeSeriesStore, IAsyncDis
                 // The inner store is done with the list when its write returns, so the next forward reuses it.
                 await inner.WriteAsync(forwardBuffer, cancellationToken).ConfigureAwait(false);
                 spool.Confirm(sequence);
+                Interlocked.Exchange(ref roomFreed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 Interlocked.Exchange(ref lastForwardedTicks, time.GetUtcNow().UtcTicks);
                 Volatile.Write(ref lastForwardError, null);
                 Volatile.Write(ref forwardFailures, 0);
