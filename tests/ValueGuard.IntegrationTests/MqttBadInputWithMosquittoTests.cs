@@ -41,7 +41,7 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
 
     private SiteMessageRouter? router;
 
-    private async Task<(MqttIngestService Ingest, EmbeddedTimeSeriesStore Store)> StartAsync(SiteModel? site = null, string? clientId = null)
+    private async Task<(MqttIngestService Ingest, EmbeddedTimeSeriesStore Store)> StartAsync(SiteModel? site = null, string? clientId = null, string? subscriptionsPath = null)
     {
         router = new SiteMessageRouter(site ?? Site());
         var store = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
@@ -50,6 +50,7 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
             Broker = mosquitto.Url,
             ClientId = clientId ?? "vg-it-bad-" + Guid.NewGuid().ToString("N")[..8],
             DeadLetterPath = dir.File("dead-letter.jsonl"),
+            SubscriptionsPath = subscriptionsPath,
         }, router, store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
         await ingest.StartAsync(default);
         await Eventually.WaitFor(() => ingest.IsReady, "the gateway to connect to mosquitto");
@@ -141,6 +142,41 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
         Assert.Equal([20.0, 21.0], temperatures.Select(s => s.Value));
         var deadLetter = JsonDocument.Parse(File.ReadAllLines(dir.File("dead-letter.jsonl")).Single()).RootElement;
         Assert.Equal(("unknown-topic", "tele/plug-1/SENSOR"), (deadLetter.GetProperty("reason").GetString(), deadLetter.GetProperty("topic").GetString()));
+    }
+
+    /// <summary>
+    /// The gateway remembers its filters in the data folder (as <c>valueguard run</c> does): on the next connect it
+    /// unsubscribes the filter the site no longer uses, so the broker stops delivering that topic at all.
+    /// </summary>
+    [Fact]
+    public async Task A_filter_the_site_no_longer_uses_is_unsubscribed_when_the_gateway_remembers_its_filters()
+    {
+        var clientId = "vg-it-forget-" + Guid.NewGuid().ToString("N")[..8];
+        var remembered = dir.File("mqtt-subscriptions.json");
+        var (earlier, earlierStore) = await StartAsync(Site("  - { id: plug-1, profile: tasmota-energy-sensor }"), clientId, remembered);
+        await earlier.StopAsync(default);
+        earlier.Dispose();
+        earlierStore.Dispose();
+        File.Delete(dir.File("samples.db"));
+        Assert.Contains("/SENSOR", File.ReadAllText(remembered), StringComparison.Ordinal);
+
+        var (ingest, store) = await StartAsync(Site(), clientId, remembered);
+        using var _ = ingest;
+        using var __ = store;
+        using var publisher = await PublisherAsync();
+        const string press = "plant/it-plant/press-07/telemetry";
+        string Good(int i) => $$"""{"ts":{{T0.AddMinutes(i).ToUnixTimeMilliseconds()}},"temp_c":{{20 + i}}}""";
+        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(0)));
+        await PublishAsync(publisher, "tele/plug-1/SENSOR", """{"ENERGY":{"Power":42}}"""u8.ToArray());
+        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(1)));
+
+        // One publisher, QoS 1: had the broker delivered the left-over topic, it would have come before the second message.
+        await Eventually.WaitFor(() => ingest.Counters.Stored >= 2, "the two press messages to be stored");
+        await ingest.StopAsync(default);
+
+        Assert.Equal((2L, 0L), (ingest.Counters.Stored, ingest.Counters.Rejected));
+        Assert.DoesNotContain("/SENSOR", File.ReadAllText(remembered), StringComparison.Ordinal);
+        Assert.False(File.Exists(dir.File("dead-letter.jsonl")) && File.ReadAllText(dir.File("dead-letter.jsonl")).Length > 0, "nothing dead-lettered");
     }
 
     [Fact]

@@ -54,6 +54,7 @@ public static class GatewayServiceCollectionExtensions
                     ClientKeyFile = site.Site.Broker.ClientKeyFile,
                 } : null,
                 DeadLetterPath = Path.Combine(site.Site.DataDirectory, "dead-letter.jsonl"),
+                SubscriptionsPath = Path.Combine(site.Site.DataDirectory, "mqtt-subscriptions.json"),
             });
             services.AddSingleton<MqttIngestService>();
             services.AddHostedService(sp => sp.GetRequiredService<MqttIngestService>());

@@ -25,6 +25,13 @@ public sealed class MqttIngestOptions
     /// <summary>Where rejected messages are kept (see <see cref="DeadLetterFile"/>); null keeps none.</summary>
     public string? DeadLetterPath { get; init; }
 
+    /// <summary>
+    /// Where the topic filters subscribed on the persistent session are remembered. The broker keeps a session's
+    /// subscriptions across restarts, so a filter the site no longer needs (a device or profile removed) would go on
+    /// delivering messages; with this file it is unsubscribed on the next connect. Null remembers nothing.
+    /// </summary>
+    public string? SubscriptionsPath { get; init; }
+
     /// <summary>Per reason and device, at most one rejection log line per interval (the rest are counted).</summary>
     public TimeSpan RejectionLogInterval { get; init; } = TimeSpan.FromMinutes(1);
 

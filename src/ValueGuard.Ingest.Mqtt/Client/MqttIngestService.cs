@@ -122,6 +122,18 @@ public sealed partial class MqttIngestService : BackgroundService
             if ((int)item.ResultCode > 2)
                 throw new InvalidOperationException($"The broker refused the subscription to '{item.TopicFilter.Topic}': {item.ResultCode}");
         }
+        if (options.SubscriptionsPath is { } remembered)
+        {
+            var stale = SubscriptionFile.Read(remembered).Except(router.Filters, StringComparer.Ordinal).ToList();
+            if (result.IsSessionPresent && stale.Count > 0)
+            {
+                var unsubscribe = new MqttClientUnsubscribeOptionsBuilder();
+                foreach (var filter in stale) unsubscribe.WithTopicFilter(filter);
+                await client.UnsubscribeAsync(unsubscribe.Build(), ct).ConfigureAwait(false);
+                LogStaleFiltersRemoved(string.Join(", ", stale));
+            }
+            SubscriptionFile.Write(remembered, router.Filters);
+        }
         Volatile.Write(ref subscribedGeneration, generation);
         LogConnected(options.Broker.Host, options.Broker.Port, result.IsSessionPresent, string.Join(", ", router.Filters));
     }
@@ -270,6 +282,10 @@ public sealed partial class MqttIngestService : BackgroundService
     private partial void LogRejected(string topic, string device, string reason, string detail, long count, long suppressed);
 
     private static string Shorten(string topic) => topic.Length <= 200 ? topic : string.Concat(topic.AsSpan(0, 200), "…");
+
+    [LoggerMessage(EventId = 1010, EventName = "MqttStaleFiltersRemoved", Level = LogLevel.Information,
+        Message = "Unsubscribed from topic filters the site no longer uses, which the broker kept in the persistent session: {Filters}")]
+    private partial void LogStaleFiltersRemoved(string filters);
 
     [LoggerMessage(EventId = 1009, EventName = "MqttWriteLoopFailed", Level = LogLevel.Critical,
         Message = "The loop that stores and acknowledges MQTT messages failed; stopping ingest so the service is restarted (unacknowledged messages stay with the broker)")]
