@@ -88,4 +88,28 @@ public class IngestOverMqttTests
         Assert.Equal(messages.Count, ingest.Counters.Stored);
         Assert.Equal(messages.Count / 2 * 3 + messages.Count / 2 * 2, await inner.CountAsync(default));
     }
+
+    [Fact]
+    public async Task A_subscription_file_that_cannot_be_written_does_not_keep_ingest_off_the_broker()
+    {
+        using var dir = new TempDirectory();
+        var site = ExampleSite.In(dir);
+        await using var broker = await EmbeddedBroker.StartAsync();
+        using var store = new EmbeddedTimeSeriesStore(dir.File("samples.db"));
+        using var ingest = new MqttIngestService(
+            new MqttIngestOptions { Broker = broker.Url, ClientId = "gw-no-memory", SubscriptionsPath = dir.File("no-such-folder/mqtt-subscriptions.json") },
+            new SiteMessageRouter(site, limits: TimestampLimits.None), store, TimeProvider.System, NullLogger<MqttIngestService>.Instance);
+        await ingest.StartAsync(default);
+        await Eventually.WaitFor(() => ingest.IsReady, "the gateway to connect");
+
+        await using var publisher = await TelemetryPublisher.ConnectAsync(broker.Url, "sim", default);
+        var messages = new PressLineScenario(site.Site.Id, "press-07", "mes-gw", []).Messages(T0, T0.AddMinutes(10));
+        await publisher.PublishAsync(messages, default);
+        await Eventually.WaitFor(() => ingest.Counters.Done >= messages.Count, "ingest to finish");
+        await ingest.StopAsync(default);
+
+        Assert.Equal(messages.Count, ingest.Counters.Stored);
+        Assert.Equal(0, ingest.Counters.ConnectFailures);
+        Assert.False(File.Exists(dir.File("no-such-folder/mqtt-subscriptions.json")));
+    }
 }

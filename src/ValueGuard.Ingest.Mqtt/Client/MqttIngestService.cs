@@ -132,7 +132,9 @@ public sealed partial class MqttIngestService : BackgroundService
                 await client.UnsubscribeAsync(unsubscribe.Build(), ct).ConfigureAwait(false);
                 LogStaleFiltersRemoved(string.Join(", ", stale));
             }
-            SubscriptionFile.Write(remembered, router.Filters);
+            // Remembering is a convenience: a data folder that refuses the file must not keep the gateway off the broker.
+            try { SubscriptionFile.Write(remembered, router.Filters); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { LogSubscriptionsNotRemembered(remembered, e.Message); }
         }
         Volatile.Write(ref subscribedGeneration, generation);
         LogConnected(options.Broker.Host, options.Broker.Port, result.IsSessionPresent, string.Join(", ", router.Filters));
@@ -286,6 +288,10 @@ public sealed partial class MqttIngestService : BackgroundService
     [LoggerMessage(EventId = 1010, EventName = "MqttStaleFiltersRemoved", Level = LogLevel.Information,
         Message = "Unsubscribed from topic filters the site no longer uses, which the broker kept in the persistent session: {Filters}")]
     private partial void LogStaleFiltersRemoved(string filters);
+
+    [LoggerMessage(EventId = 1011, EventName = "MqttSubscriptionsNotRemembered", Level = LogLevel.Warning,
+        Message = "Could not remember the subscribed topic filters in {Path} ({Error}); a filter the site drops later stays subscribed until it is unsubscribed by hand")]
+    private partial void LogSubscriptionsNotRemembered(string path, string error);
 
     [LoggerMessage(EventId = 1009, EventName = "MqttWriteLoopFailed", Level = LogLevel.Critical,
         Message = "The loop that stores and acknowledges MQTT messages failed; stopping ingest so the service is restarted (unacknowledged messages stay with the broker)")]
