@@ -157,14 +157,6 @@ public sealed class LineProtocolWriter : IDisposable
         lineEnds.Clear();
     }
 
-    /// <summary>Drops a line that was started but not ended, for example after a rejected value.</summary>
-    public void AbandonLine()
-    {
-        if (part == Part.None) return;
-        length = lineStart;
-        part = Part.None;
-    }
-
     public override string ToString() => Encoding.UTF8.GetString(Written.Span);
 
     public void Dispose()

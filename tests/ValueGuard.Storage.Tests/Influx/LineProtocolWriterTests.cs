@@ -110,19 +110,6 @@ public class LineProtocolWriterTests
     }
 
     [Fact]
-    public void An_abandoned_line_leaves_the_complete_lines_intact()
-    {
-        using var writer = new LineProtocolWriter();
-        writer.Measurement("m").Field("f", 1.0).EndLine();
-        writer.Measurement("m").Tag("t", "x");
-        writer.AbandonLine();
-        writer.Measurement("m").Field("f", 2.0).EndLine();
-
-        Assert.Equal("m f=1\nm f=2\n", writer.ToString());
-        Assert.Equal(2, writer.LineCount);
-    }
-
-    [Fact]
     public void Lines_slices_whole_lines_and_the_buffer_grows_past_its_first_size()
     {
         using var writer = new LineProtocolWriter(initialCapacity: 64);
