@@ -109,6 +109,27 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
         Assert.Equal(bad[5].Payload.Length, deadLetters.Single(d => d.GetProperty("reason").GetString() == "oversize").GetProperty("payload_bytes").GetInt64());
     }
 
+    /// <summary>A gateway run of the site as it was, with a Tasmota plug (topic tele/+/SENSOR) on the client's session.</summary>
+    private async Task RunEarlierSiteWithPlugAsync(string clientId, string? subscriptionsPath)
+    {
+        var (earlier, earlierStore) = await StartAsync(Site("  - { id: plug-1, profile: tasmota-energy-sensor }"), clientId, subscriptionsPath);
+        await earlier.StopAsync(default);
+        earlier.Dispose();
+        earlierStore.Dispose();
+        File.Delete(dir.File("samples.db"));
+    }
+
+    /// <summary>Press message at T0, a message of the removed plug, press message at T0+1 min: one publisher, QoS 1, in order.</summary>
+    private async Task PublishPressPlugPressAsync()
+    {
+        using var publisher = await PublisherAsync();
+        const string press = "plant/it-plant/press-07/telemetry";
+        string Good(int i) => $$"""{"ts":{{T0.AddMinutes(i).ToUnixTimeMilliseconds()}},"temp_c":{{20 + i}}}""";
+        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(0)));
+        await PublishAsync(publisher, "tele/plug-1/SENSOR", """{"ENERGY":{"Power":42}}"""u8.ToArray());
+        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(1)));
+    }
+
     /// <summary>
     /// A persistent session keeps the subscriptions of an earlier site file: after a device (and its profile's topic) is
     /// removed, the broker still delivers that topic. It is an unknown topic now: dead-lettered, counted, acknowledged.
@@ -117,21 +138,12 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
     public async Task A_topic_left_over_in_the_session_from_an_earlier_site_is_an_unknown_topic_and_the_good_messages_around_it_are_stored()
     {
         var clientId = "vg-it-leftover-" + Guid.NewGuid().ToString("N")[..8];
-        var (earlier, earlierStore) = await StartAsync(Site("  - { id: plug-1, profile: tasmota-energy-sensor }"), clientId);
-        await earlier.StopAsync(default);
-        earlier.Dispose();
-        earlierStore.Dispose();
-        File.Delete(dir.File("samples.db"));
+        await RunEarlierSiteWithPlugAsync(clientId, subscriptionsPath: null);
 
         var (ingest, store) = await StartAsync(Site(), clientId);
         using var _ = ingest;
         using var __ = store;
-        using var publisher = await PublisherAsync();
-        const string press = "plant/it-plant/press-07/telemetry";
-        string Good(int i) => $$"""{"ts":{{T0.AddMinutes(i).ToUnixTimeMilliseconds()}},"temp_c":{{20 + i}}}""";
-        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(0)));
-        await PublishAsync(publisher, "tele/plug-1/SENSOR", """{"ENERGY":{"Power":42}}"""u8.ToArray());
-        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(1)));
+        await PublishPressPlugPressAsync();
 
         await Eventually.WaitFor(() => ingest.Counters.Done >= 3, "the three messages to be stored or rejected");
         await ingest.StopAsync(default);
@@ -153,22 +165,13 @@ public sealed class MqttBadInputWithMosquittoTests(MosquittoBroker mosquitto) : 
     {
         var clientId = "vg-it-forget-" + Guid.NewGuid().ToString("N")[..8];
         var remembered = dir.File("mqtt-subscriptions.json");
-        var (earlier, earlierStore) = await StartAsync(Site("  - { id: plug-1, profile: tasmota-energy-sensor }"), clientId, remembered);
-        await earlier.StopAsync(default);
-        earlier.Dispose();
-        earlierStore.Dispose();
-        File.Delete(dir.File("samples.db"));
+        await RunEarlierSiteWithPlugAsync(clientId, remembered);
         Assert.Contains("/SENSOR", File.ReadAllText(remembered), StringComparison.Ordinal);
 
         var (ingest, store) = await StartAsync(Site(), clientId, remembered);
         using var _ = ingest;
         using var __ = store;
-        using var publisher = await PublisherAsync();
-        const string press = "plant/it-plant/press-07/telemetry";
-        string Good(int i) => $$"""{"ts":{{T0.AddMinutes(i).ToUnixTimeMilliseconds()}},"temp_c":{{20 + i}}}""";
-        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(0)));
-        await PublishAsync(publisher, "tele/plug-1/SENSOR", """{"ENERGY":{"Power":42}}"""u8.ToArray());
-        await PublishAsync(publisher, press, Encoding.UTF8.GetBytes(Good(1)));
+        await PublishPressPlugPressAsync();
 
         // One publisher, QoS 1: had the broker delivered the left-over topic, it would have come before the second message.
         await Eventually.WaitFor(() => ingest.Counters.Stored >= 2, "the two press messages to be stored");

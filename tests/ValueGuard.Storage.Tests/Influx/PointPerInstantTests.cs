@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Logging.Abstractions;
 using ValueGuard.Core.Signals;
 using ValueGuard.Storage.Influx;
 
@@ -12,31 +11,19 @@ public class PointPerInstantTests
 
     private static Sample S(string device, string signal, int second, double value) => new(new SignalId(device, signal), T0.AddSeconds(second), value);
 
-    private static (InfluxTimeSeriesStore Store, ScriptedInflux Server, InfluxDbClient Client) Store(params (HttpStatusCode Status, string Body)[] writes)
-    {
-        var server = new ScriptedInflux()
-            .Answer(HttpStatusCode.NoContent) // ping
-            .Answer(HttpStatusCode.OK, """{"results":[{"statement_id":0}]}"""); // CREATE DATABASE
-        foreach (var (status, body) in writes) server.Answer(status, body);
-        var client = new InfluxDbClient(new InfluxDbOptions { BaseAddress = new Uri("http://127.0.0.1:1"), Database = "plant" },
-            new InstantDelays(TimeSpan.FromMinutes(1)), NullLogger<InfluxDbClient>.Instance, server);
-        return (InfluxTimeSeriesStore.Create(client, new InfluxTimeSeriesStoreOptions(), NullLogger<InfluxTimeSeriesStore>.Instance), server, client);
-    }
-
     [Fact]
     public async Task Runs_of_one_device_and_instant_become_one_line_and_a_repeated_signal_starts_the_next()
     {
-        var (store, server, client) = Store((HttpStatusCode.NoContent, ""));
-        using var _ = client;
+        using var influx = new ScriptedStore((HttpStatusCode.NoContent, ""));
 
-        await store.WriteAsync([
+        await influx.Store.WriteAsync([
             S("m01", "running", 0, 1), S("m01", "temp c", 0, 20.5), S("m01", "parts", 0, 10),
             S("m02", "parts", 0, 7),
             S("m01", "parts", 0, 11),
             S("m01", "parts", 1, 12),
         ], default);
 
-        var body = Assert.Single(server.Requests, r => r.Uri.AbsolutePath == "/write").Body;
+        var body = Assert.Single(influx.Writes).Body;
         Assert.Equal("""
             samples,device=m01 running=1,temp\ c=20.5,parts=10 1772323200
             samples,device=m02 parts=7 1772323200
@@ -50,15 +37,14 @@ public class PointPerInstantTests
     public async Task Every_sample_of_a_refused_line_is_counted_and_unstorable_ones_never_reach_a_line()
     {
         // InfluxDB refuses the second line (as it would a field type conflict it can name).
-        var (store, _, client) = Store((HttpStatusCode.BadRequest,
+        using var influx = new ScriptedStore((HttpStatusCode.BadRequest,
             """{"error":"partial write: unable to parse 'samples,device=m02 parts=7,speed=3 1772323200': invalid field format dropped=0"}"""));
-        using var _c = client;
 
-        await store.WriteAsync([
+        await influx.Store.WriteAsync([
             S("m01", "parts", 0, 10), S("m01", "time", 0, 1), S("m01", "speed", 0, double.NaN),
             S("m02", "parts", 0, 7), S("m02", "speed", 0, 3),
         ], default);
 
-        Assert.Equal(4, store.RejectedSamples); // "time" and NaN before sending, then both samples of the refused line
+        Assert.Equal(4, influx.Store.RejectedSamples); // "time" and NaN before sending, then both samples of the refused line
     }
 }

@@ -37,19 +37,13 @@ public class WritePrecisionTests
     [Fact]
     public async Task Whole_milliseconds_go_out_as_ms_and_finer_instants_as_ns()
     {
-        var server = new ScriptedInflux()
-            .Answer(HttpStatusCode.NoContent) // ping
-            .Answer(HttpStatusCode.OK, """{"results":[{"statement_id":0}]}""") // CREATE DATABASE
-            .Answer(HttpStatusCode.NoContent)
-            .Answer(HttpStatusCode.NoContent);
-        using var client = new InfluxDbClient(new InfluxDbOptions { BaseAddress = new Uri("http://127.0.0.1:1"), Database = "plant" },
-            new InstantDelays(TimeSpan.FromMinutes(1)), NullLogger<InfluxDbClient>.Instance, server);
-        var store = InfluxTimeSeriesStore.Create(client, new InfluxTimeSeriesStoreOptions(), NullLogger<InfluxTimeSeriesStore>.Instance);
+        using var influx = new ScriptedStore((HttpStatusCode.NoContent, ""), (HttpStatusCode.NoContent, ""));
+        var store = influx.Store;
 
         await store.WriteAsync([new Sample(Parts, T0.AddMilliseconds(123), 1), new Sample(Parts, T0.AddSeconds(1), 2)], default);
         await store.WriteAsync([new Sample(Parts, T0.AddMilliseconds(123), 1), new Sample(Parts, T0.AddTicks(1), 2)], default);
 
-        var writes = server.Requests.Where(r => r.Uri.AbsolutePath == "/write").ToList();
+        var writes = influx.Writes;
         Assert.Equal(["/write?db=plant&precision=ms", "/write?db=plant&precision=ns"], writes.Select(w => w.Uri.PathAndQuery));
         Assert.Equal("samples,device=m01 parts=1 1772323200123\nsamples,device=m01 parts=2 1772323201000\n", writes[0].Body);
         Assert.Equal("samples,device=m01 parts=1 1772323200123000000\nsamples,device=m01 parts=2 1772323200000000100\n", writes[1].Body);
