@@ -67,14 +67,16 @@ internal static class BenchPlant
     }
 
     /// <summary>
-    /// Publishes messages 0..count-1, machine d on clients[d], each keeping <see cref="Window"/> QoS 1
-    /// publishes in flight; returns once the broker has acknowledged every one.
+    /// Publishes messages first..first+count-1 (message i on machine i mod <see cref="Devices"/>, clients[d]), each
+    /// machine keeping <see cref="Window"/> QoS 1 publishes in flight; returns once the broker has acknowledged every
+    /// one. Messages with different numbers are different points, so a warm-up numbered after the measured messages
+    /// adds to what InfluxDB holds instead of overwriting it.
     /// </summary>
-    public static Task PublishAsync(object[] clients, int count) =>
+    public static Task PublishAsync(object[] clients, int count, int first = 0) =>
         Task.WhenAll(Enumerable.Range(0, Devices).Select(d => clients[d] switch
         {
-            RawPublisher raw => raw.PublishAsync(Topic(d), MessagesOf(d, count).Select(i => Encoding.UTF8.GetBytes(Payload(i))), Window),
-            IMqttClient client => PublishMachineAsync(client, d, count),
+            RawPublisher raw => raw.PublishAsync(Topic(d), MessagesOf(d, first, count).Select(i => Encoding.UTF8.GetBytes(Payload(i))), Window),
+            IMqttClient client => PublishMachineAsync(client, d, first, count),
             _ => throw new InvalidOperationException("unknown publisher"),
         }));
 
@@ -97,19 +99,20 @@ internal static class BenchPlant
 
     private static string Topic(int device) => $"plant/{Site}/m{device:00}/telemetry";
 
-    private static IEnumerable<int> MessagesOf(int device, int count)
+    private static IEnumerable<int> MessagesOf(int device, int first, int count)
     {
-        for (var i = device; i < count; i += Devices) yield return i;
+        for (var i = first; i < first + count; i++)
+            if (i % Devices == device) yield return i;
     }
 
     private static string Payload(int i) => string.Create(CultureInfo.InvariantCulture,
         $$"""{"ts":{{T0 + i / Devices * 1000}},"state":{"running":true},"temp_c":{{20 + i % 7}},"parts":{{i}}}""");
 
-    private static async Task PublishMachineAsync(IMqttClient client, int device, int count)
+    private static async Task PublishMachineAsync(IMqttClient client, int device, int first, int count)
     {
         var topic = Topic(device);
         var pending = new Queue<Task>(Window);
-        foreach (var i in MessagesOf(device, count))
+        foreach (var i in MessagesOf(device, first, count))
         {
             if (pending.Count == Window) await pending.Dequeue();
             pending.Enqueue(client.PublishAsync(new MqttApplicationMessageBuilder().WithTopic(topic)
