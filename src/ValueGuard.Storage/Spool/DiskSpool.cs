@@ -164,9 +164,16 @@ public sealed class DiskSpool : IDisposable
             var now = time.GetUtcNow();
             var losses = new List<DataLossNotice>();
             DropExpiredLocked(now, losses);
-            if (active is not null && active.RecordCount > 0 && active.Length + recordBytes > options.SegmentBytes)
+            // A segment past its size takes no more; a fresh one takes any record, however large.
+            if (active is not null && (active.RecordCount > 0 || active.DrainedBytes > 0) && active.Length + recordBytes > options.SegmentBytes)
             {
                 active.CloseForAppending();
+                if (active.IsEmpty)
+                {
+                    // Drained: everything in it was forwarded.
+                    active.Delete();
+                    segments.Remove(active);
+                }
                 active = null;
             }
             if (!MakeRoomLocked(recordBytes, samples, losses)) return new SpoolAppendResult(null, losses);
@@ -378,8 +385,8 @@ public sealed class DiskSpool : IDisposable
             segment.Delete();
             segments.Remove(segment);
         }
-        // The segment being appended to is drained, not deleted: the next batch goes into the same file.
-        if (pending.Count == 0 && active is { IsEmpty: false }) active.Truncate();
+        // The segment being appended to is drained, not deleted or cut: a drain mark, and the next batch goes after it.
+        if (pending.Count == 0 && active is { IsEmpty: false }) active.MarkDrained();
     }
 
     private void FlushIfDue(bool force)

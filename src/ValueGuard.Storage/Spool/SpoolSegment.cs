@@ -6,12 +6,16 @@ namespace ValueGuard.Storage.Spool;
 
 /// <summary>
 /// One spool file: an 8-byte magic, then records of <c>[u32 length][u32 CRC-32 of length and payload][payload]</c>.
-/// Appended to while it is the newest segment, read back by record index, deleted whole.
+/// Appended to while it is the newest segment, read back by record index, deleted whole. A record whose payload is
+/// <c>VGDRAIN1</c> is a drain mark: every record before it has been forwarded, so readers skip them.
 /// </summary>
 internal sealed class SpoolSegment : IDisposable
 {
     public const int RecordHeaderBytes = 8;
     private static readonly byte[] Magic = "VGSPOOL1"u8.ToArray();
+
+    // Not a sample batch: as one, its first 4 bytes would claim about 1.4 billion samples in an 8-byte payload.
+    private static readonly byte[] DrainMark = "VGDRAIN1"u8.ToArray();
     private static readonly UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     private readonly List<(long Offset, int Length)> records;
@@ -90,9 +94,14 @@ internal sealed class SpoolSegment : IDisposable
         return buffer.ToArray();
     }
 
+    /// <summary>
+    /// The intact records after the last drain mark. Damage before that mark is not counted either: what was there had
+    /// been forwarded.
+    /// </summary>
     private static List<(long Offset, int Length)> Walk(byte[] data, SpoolDamageCount damage)
     {
         var intact = new List<(long Offset, int Length)>();
+        var sinceDrained = new SpoolDamageCount();
         var position = data.AsSpan().StartsWith(Magic) ? Magic.Length : 0;
         if (position == 0 && data.Length > 0)
         {
@@ -104,15 +113,21 @@ internal sealed class SpoolSegment : IDisposable
         {
             if (TryReadRecord(data, position, out var length))
             {
-                intact.Add((position + RecordHeaderBytes, length));
+                if (data.AsSpan(position + RecordHeaderBytes, length).SequenceEqual(DrainMark))
+                {
+                    intact.Clear();
+                    sinceDrained = new SpoolDamageCount();
+                }
+                else intact.Add((position + RecordHeaderBytes, length));
                 position += RecordHeaderBytes + length;
                 continue;
             }
             var next = position + 1;
             while (next < data.Length && !TryReadRecord(data, next, out _)) next++;
-            damage.AddRegion(data, position, next);
+            sinceDrained.AddRegion(data, position, next);
             position = next;
         }
+        damage.Add(sinceDrained);
         return intact;
     }
 
@@ -158,20 +173,29 @@ internal sealed class SpoolSegment : IDisposable
     }
 
     /// <summary>
-    /// Forgets every record of a drained segment that is still being appended to: the file shrinks back to its magic
-    /// and takes the next records. While the forwarder keeps up with ingest, the spool thus reuses one file instead of
-    /// creating and deleting one every few batches (an open, a lock, an fsync and an unlink each time). Not forced to
-    /// disk: after a crash the old records may be back, and replaying them rewrites what the store already has.
+    /// Forgets every record of a drained segment that is still being appended to by appending a drain mark; the next
+    /// records follow it. While the forwarder keeps up with ingest, the spool thus keeps appending to one file until it
+    /// is full, instead of cutting it back after every forward: each cut freed the file's blocks (and trimmed them on a
+    /// file system mounted with <c>discard</c>), and the next appends allocated them again (bench/README.md, round 9).
+    /// The mark is not forced to disk on its own: the next batch's fsync carries it, and until then a crash brings the
+    /// forwarded records back, which replaying rewrites.
     /// </summary>
-    public void Truncate()
+    public void MarkDrained()
     {
-        if (appender is null) throw new InvalidOperationException("Only the segment being appended to is truncated.");
-        appender.SetLength(Magic.Length);
-        appender.Seek(Magic.Length, SeekOrigin.Begin);
+        if (appender is null) throw new InvalidOperationException("Only the segment being appended to is marked drained.");
+        Span<byte> header = stackalloc byte[RecordHeaderBytes];
+        BinaryPrimitives.WriteInt32LittleEndian(header, DrainMark.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Checksum(header[..4], DrainMark));
+        appender.Write(header);
+        appender.Write(DrainMark);
+        appender.Flush(flushToDisk: false);
         records.Clear();
         sampleCounts.Clear();
-        Length = Magic.Length;
+        Length += RecordHeaderBytes + DrainMark.Length;
     }
+
+    /// <summary>Bytes of a drained segment that only forwarded records and drain marks take (0 while it holds records).</summary>
+    public long DrainedBytes => records.Count == 0 ? Length - Magic.Length : 0;
 
     /// <summary>Whether the segment holds no records (a drained segment kept for appending, or one recovered empty).</summary>
     public bool IsEmpty => records.Count == 0;

@@ -169,14 +169,77 @@ public sealed class DiskSpoolTests : IDisposable
             var last = 0L;
             for (var i = 0; i < 40; i++) last = (await spool.AppendAsync(Batch(i * 3), default)).Sequence!.Value;
             spool.Confirm(last);
-            // While open, the drained segment being appended to stays, cut back to its 8-byte header.
-            Assert.Equal(8, spool.SizeBytes);
-            Assert.Equal(8, new FileInfo(Assert.Single(SegmentFiles())).Length);
+            // While open, the drained segment being appended to stays, with a drain mark after its forwarded records.
+            var file = Assert.Single(SegmentFiles());
+            Assert.Equal(new FileInfo(file).Length, spool.SizeBytes);
+            Assert.Equal(0, spool.PendingRecords);
+            Assert.Equal(0, DiskSpool.Inspect(Options, clock).PendingSamples);
         }
 
         Assert.Empty(SegmentFiles());
         using var reopened = Open();
         Assert.Empty(reopened.ReadPending(int.MaxValue));
+    }
+
+    [Fact]
+    public async Task After_a_crash_only_the_batches_since_the_last_drain_come_back()
+    {
+        using var spool = Open();
+        var forwarded = 0L;
+        for (var i = 0; i < 5; i++) forwarded = (await spool.AppendAsync(Batch(i * 3), default)).Sequence!.Value;
+        spool.Confirm(forwarded);
+        await spool.AppendAsync(Batch(300), default);
+        await spool.AppendAsync(Batch(303), default);
+
+        // The files as a crash leaves them: the spool is still open, nothing was closed or cut.
+        var copy = dir.File("after-crash");
+        Directory.CreateDirectory(copy);
+        foreach (var file in SegmentFiles()) File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
+        using var restarted = Open(Options with { Directory = copy });
+
+        Assert.Equal([300.0, 301, 302, 303, 304, 305], Values(restarted));
+        Assert.False(restarted.Recovery.LostAnything);
+        Assert.Equal(2, restarted.Recovery.RecordsKept);
+        Assert.Equal(6, DiskSpool.Inspect(Options, clock).PendingSamples);
+    }
+
+    [Fact]
+    public async Task Damage_before_the_last_drain_is_not_reported_as_a_loss()
+    {
+        using var spool = Open();
+        var forwarded = (await spool.AppendAsync(Batch(0), default)).Sequence!.Value;
+        spool.Confirm(forwarded);
+        await spool.AppendAsync(Batch(100), default);
+        var file = Assert.Single(SegmentFiles());
+        var copy = dir.File("damaged");
+        Directory.CreateDirectory(copy);
+        var bytes = File.ReadAllBytes(file);
+        bytes[8 + 8 + 2] ^= 0xFF; // inside the forwarded record's payload
+        File.WriteAllBytes(Path.Combine(copy, Path.GetFileName(file)), bytes);
+
+        using var restarted = Open(Options with { Directory = copy });
+
+        Assert.Equal([100.0, 101, 102], Values(restarted));
+        Assert.False(restarted.Recovery.LostAnything);
+    }
+
+    [Fact]
+    public async Task A_drained_segment_that_fills_up_is_replaced_and_deleted()
+    {
+        using var spool = Open();
+        var seen = new HashSet<string>();
+        for (var i = 0; i < 300; i++)
+        {
+            var sequence = (await spool.AppendAsync(Batch(i * 3), default)).Sequence!.Value;
+            spool.Confirm(sequence);
+            var files = SegmentFiles();
+            Assert.Single(files);
+            Assert.InRange(new FileInfo(files[0]).Length, 8, Options.SegmentBytes);
+            seen.UnionWith(files);
+        }
+
+        Assert.True(seen.Count > 1, "the test should fill more than one segment");
+        Assert.Equal(0, DiskSpool.Inspect(Options, clock).PendingSamples);
     }
 
     [Fact]
