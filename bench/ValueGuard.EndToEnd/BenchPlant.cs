@@ -18,7 +18,7 @@ internal static class BenchPlant
     public const int Devices = 50;
 
     /// <summary>QoS 1 publishes each simulated machine keeps in flight on its own connection.</summary>
-    private const int Window = 32;
+    private static readonly int Window = int.TryParse(Environment.GetEnvironmentVariable("VG_BENCH_WINDOW"), out var w) && w > 1 ? w : 32;
 
     // Historic timestamps (the site allows them with ingest.max_past), so every run writes the same points.
     private static readonly long T0 = new DateTimeOffset(2026, 3, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds();

@@ -97,8 +97,10 @@ internal static class GatewayRun
         using var client = new InfluxDbClient(new InfluxDbOptions { BaseAddress = influx, Database = database }, TimeProvider.System, NullLogger<InfluxDbClient>.Instance);
 
         var log = new ConcurrentQueue<string>();
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = workDir };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "valueguard.dll"), "run", "--site", site, "--log-format", "json" })
+        // VG_BENCH_GATEWAY_PREFIX="chrt -b 0" starts the gateway through a command that execs it (same process id).
+        var prefix = (Environment.GetEnvironmentVariable("VG_BENCH_GATEWAY_PREFIX") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var start = new ProcessStartInfo(prefix.Length > 0 ? prefix[0] : "dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false, WorkingDirectory = workDir };
+        foreach (var a in prefix.Skip(1).Concat(prefix.Length > 0 ? ["dotnet"] : []).Concat([Path.Combine(AppContext.BaseDirectory, "valueguard.dll"), "run", "--site", site, "--log-format", "json"]))
             start.ArgumentList.Add(a);
         // VG_BENCH_GATEWAY_ENV="NAME=value NAME2=value2" sets environment variables for the gateway process only.
         foreach (var pair in (Environment.GetEnvironmentVariable("VG_BENCH_GATEWAY_ENV") ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries))

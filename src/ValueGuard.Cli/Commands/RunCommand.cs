@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using ValueGuard.Cli.Scheduling;
 using ValueGuard.Configuration.Sites;
 using ValueGuard.EdgeHub.Settings;
 using ValueGuard.Gateway.Broker;
@@ -18,7 +19,13 @@ internal static class RunCommand
     {
         var siteOption = new Option<string>("--site") { Description = "The site YAML file", Required = true };
         var edgeOption = new Option<bool>("--iot-edge") { Description = "Also connect to edgeHub as an Azure IoT Edge module (identity from the IOTEDGE_* variables edgeAgent sets)" };
-        var command = new Command("run", "Run the gateway: ingest from the site's broker (or an embedded one), evaluate clauses, raise tickets") { siteOption, edgeOption };
+        var schedulingOption = new Option<string>("--cpu-scheduling")
+        {
+            Description = "batch: the gateway's threads do not preempt the broker or other plant processes when they wake up (Linux); normal: the system's default",
+            DefaultValueFactory = _ => "batch",
+        };
+        schedulingOption.AcceptOnlyFromAmong("batch", "normal");
+        var command = new Command("run", "Run the gateway: ingest from the site's broker (or an embedded one), evaluate clauses, raise tickets") { siteOption, edgeOption, schedulingOption };
         command.SetAction(async (parse, ct) =>
         {
             var (site, errors) = SiteModelLoader.Load(parse.GetValue(siteOption)!);
@@ -37,6 +44,9 @@ internal static class RunCommand
                 Console.Error.WriteLine($"--iot-edge: {e.Message}");
                 return 2;
             }
+            var scheduling = parse.GetValue(schedulingOption) == "normal" ? CpuSchedulingMode.Normal : CpuSchedulingMode.Batch;
+            if (CpuScheduling.Apply(scheduling) is { } notApplied)
+                Console.Error.WriteLine($"--cpu-scheduling {parse.GetValue(schedulingOption)} not applied ({notApplied}); running with the system's default");
             await using var embedded = site.Site.Broker is null ? await EmbeddedBroker.StartAsync(1883).ConfigureAwait(false) : null;
             var broker = site.Site.Broker?.Url ?? embedded!.Url;
             var builder = HostFactory.Create(parse.GetValue(GlobalOptions.LogFormatOption)!);

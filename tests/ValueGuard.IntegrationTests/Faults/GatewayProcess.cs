@@ -21,13 +21,16 @@ public sealed class GatewayProcess : IDisposable
         process.BeginOutputReadLine();
     }
 
-    public static GatewayProcess Start(string siteFile)
+    public static GatewayProcess Start(string siteFile, params string[] options)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "valueguard.dll"), "run", "--site", siteFile, "--log-format", "json" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "valueguard.dll"), "run", "--site", siteFile, "--log-format", "json" }.Concat(options))
             start.ArgumentList.Add(a);
         return new GatewayProcess(Process.Start(start)!);
     }
+
+    /// <summary>The process id (for looking at it in /proc).</summary>
+    public int Id => process.Id;
 
     public string Log => string.Join('\n', log);
 
