@@ -101,8 +101,7 @@ internal static class BenchPlant
 
     private static IEnumerable<int> MessagesOf(int device, int first, int count)
     {
-        for (var i = first; i < first + count; i++)
-            if (i % Devices == device) yield return i;
+        for (var i = first + ((device - first % Devices) % Devices + Devices) % Devices; i < first + count; i += Devices) yield return i;
     }
 
     private static string Payload(int i) => string.Create(CultureInfo.InvariantCulture,
