@@ -14,9 +14,9 @@ internal enum CpuSchedulingMode
 
 /// <summary>
 /// On a gateway box the MQTT broker (mosquitto, or edgeHub under IoT Edge) often shares the cores with ValueGuard. With
-/// the default policy every wake-up of one of the gateway's threads (a message arrived, a write finished) preempted the
-/// broker on its core: in the bench, mosquitto lost about 10 % of its time to such preemptions while the gateway ran, 1 %
-/// without it (bench/README.md, round 9). As batch threads, the gateway's work waits for the end of the broker's time
+/// the default policy a wake-up of one of the gateway's threads (a message arrived, a write finished) preempted the
+/// broker on its core: in the bench, mosquitto lost about 10 % of its time to threads woken on its core while the gateway
+/// ran (the gateway's, InfluxDB's and the publisher's), 1 % without it (bench/README.md, round 9). As batch threads, the gateway's work waits for the end of the broker's time
 /// slice or for a free core instead; its share of the processor stays the same. Threads inherit the policy from the
 /// thread that starts them, so setting it on every thread at start covers the later ones too.
 /// </summary>
