@@ -133,13 +133,7 @@ internal sealed class SpoolSegment : IDisposable
 
     public void Append(ReadOnlySpan<byte> payload, int sampleCount, DateTimeOffset at, bool flushToDisk)
     {
-        if (appender is null) throw new InvalidOperationException("This segment is closed for appending.");
-        Span<byte> header = stackalloc byte[RecordHeaderBytes];
-        BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Checksum(header[..4], payload));
-        appender.Write(header);
-        appender.Write(payload);
-        appender.Flush(flushToDisk);
+        WriteRecord(payload, flushToDisk);
         records.Add((Length + RecordHeaderBytes, payload.Length));
         sampleCounts.Add(sampleCount);
         LastWrite = at;
@@ -182,16 +176,21 @@ internal sealed class SpoolSegment : IDisposable
     /// </summary>
     public void MarkDrained()
     {
-        if (appender is null) throw new InvalidOperationException("Only the segment being appended to is marked drained.");
-        Span<byte> header = stackalloc byte[RecordHeaderBytes];
-        BinaryPrimitives.WriteInt32LittleEndian(header, DrainMark.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Checksum(header[..4], DrainMark));
-        appender.Write(header);
-        appender.Write(DrainMark);
-        appender.Flush(flushToDisk: false);
+        WriteRecord(DrainMark, flushToDisk: false);
         records.Clear();
         sampleCounts.Clear();
         Length += RecordHeaderBytes + DrainMark.Length;
+    }
+
+    private void WriteRecord(ReadOnlySpan<byte> payload, bool flushToDisk)
+    {
+        if (appender is null) throw new InvalidOperationException("This segment is closed for appending.");
+        Span<byte> header = stackalloc byte[RecordHeaderBytes];
+        BinaryPrimitives.WriteInt32LittleEndian(header, payload.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(header[4..], Checksum(header[..4], payload));
+        appender.Write(header);
+        appender.Write(payload);
+        appender.Flush(flushToDisk);
     }
 
     /// <summary>Bytes of a drained segment that only forwarded records and drain marks take (0 while it holds records).</summary>
